@@ -1,0 +1,16 @@
+namespace FamilyServices.Web.Data.Demo;
+
+/// <summary>The demo cities an operator can load into an empty database.</summary>
+public static class DemoCities
+{
+    public delegate Task<string> Loader(FamilyServicesDb db, TimeProvider clock);
+
+    public static readonly IReadOnlyList<string> Names = ["kocaeli", "herne"];
+
+    public static Loader? Find(string name) => name.ToLowerInvariant() switch
+    {
+        "kocaeli" => (db, clock) => Task.FromResult("not yet"),
+        "herne" => (db, clock) => Task.FromResult("not yet"),
+        _ => null,
+    };
+}

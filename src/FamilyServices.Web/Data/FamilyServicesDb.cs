@@ -1,0 +1,42 @@
+using FamilyServices.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyServices.Web.Data;
+
+public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+{
+    public DbSet<CityProfile> CityProfiles => Set<CityProfile>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<DistrictPopulation> DistrictPopulations => Set<DistrictPopulation>();
+    public DbSet<Centre> Centres => Set<Centre>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<OpeningHours> OpeningHours => Set<OpeningHours>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeText> ProgrammeTexts => Set<ProgrammeText>();
+    public DbSet<Offering> Offerings => Set<Offering>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<StaffCentre> StaffCentres => Set<StaffCentre>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FamilyServicesDb).Assembly);
+        SnakeCaseNames.Apply(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: the SQL stays readable and reordering an enum cannot corrupt data.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,19 @@
+namespace FamilyServices.Web.Domain;
+
+/// <summary>A node in the category tree, e.g. Workshops › Movement › Zumba.</summary>
+public class Category
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public int? ParentId { get; set; }
+    public Category? Parent { get; set; }
+    public List<Category> Children { get; set; } = [];
+    public List<CategoryName> Names { get; set; } = [];
+}
+
+public class CategoryName
+{
+    public int CategoryId { get; set; }
+    public required string Language { get; set; }
+    public required string Name { get; set; }
+}

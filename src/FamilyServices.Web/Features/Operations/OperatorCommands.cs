@@ -1,0 +1,71 @@
+using FamilyServices.Web.Platform;
+
+namespace FamilyServices.Web.Features.Operations;
+
+/// <summary>
+/// Verbs an operator runs with the portal's own executable, against the same configuration as the web app:
+/// <c>migrate</c>, <c>seed-demo [kocaeli|herne]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>.
+/// </summary>
+public static class OperatorCommands
+{
+    public const string Usage = """
+        Usage: FamilyServices.Web <command>
+          migrate                                   apply database migrations
+          seed-demo [kocaeli|herne]                 load a demo city into an empty database (default kocaeli)
+          users add --email E --role R [--centre CODE ...]
+                                                    create a staff account; prints a one-time password
+          tokens issue --email E --name N --days D  issue a personal API token; prints it once
+          schema-script                             print the SQL that creates the schema the code expects
+        Roles: Admin, Editor, CentreStaff, Official
+        """;
+
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "help", "--help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunFromCommandLineAsync(string[] args)
+    {
+        // Only configuration from files and the environment: the verb's own arguments are not settings.
+        var builder = WebApplication.CreateBuilder();
+        builder.AddPortalServices();
+        await using var app = builder.Build();
+        return await RunAsync(args, app.Services, Console.Out, Console.Error);
+    }
+
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        try
+        {
+            return args switch
+            {
+                ["migrate"] => await MigrateCommand.RunAsync(provider, output),
+                ["seed-demo"] => await SeedDemoCommand.RunAsync(provider, "kocaeli", output, errors),
+                ["seed-demo", var demo] => await SeedDemoCommand.RunAsync(provider, demo, output, errors),
+                ["users", "add", .. var rest] => await UsersAddCommand.RunAsync(provider, CommandOptions.Parse(rest), output, errors),
+                ["tokens", "issue", .. var rest] => await TokensIssueCommand.RunAsync(provider, CommandOptions.Parse(rest), output, errors),
+                ["schema-script"] => SchemaScriptCommand.Run(provider, output),
+                ["help"] or ["--help"] => Help(output),
+                _ => Fail(errors, "Unknown command or wrong arguments."),
+            };
+        }
+        catch (CommandOptionsException exception)
+        {
+            return Fail(errors, exception.Message);
+        }
+    }
+
+    private static int Help(TextWriter output)
+    {
+        output.WriteLine(Usage);
+        return 0;
+    }
+
+    internal static int Fail(TextWriter errors, string message)
+    {
+        errors.WriteLine($"error: {message}");
+        errors.WriteLine(Usage);
+        return 2;
+    }
+}

@@ -1,0 +1,26 @@
+using FamilyServices.Web.Data;
+using FamilyServices.Web.Data.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyServices.Web.Features.Operations;
+
+public static class SeedDemoCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, string demo, TextWriter output, TextWriter errors)
+    {
+        var db = services.GetRequiredService<FamilyServicesDb>();
+        var city = await db.CityProfiles.AsNoTracking().FirstOrDefaultAsync();
+        if (city is not null)
+        {
+            output.WriteLine($"The database already holds {city.Name}; nothing was loaded.");
+            return 0;
+        }
+        var loader = DemoCities.Find(demo);
+        if (loader is null) return OperatorCommands.Fail(errors, $"Unknown demo '{demo}'. Choose one of: {string.Join(", ", DemoCities.Names)}.");
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var summary = await loader(db, services.GetRequiredService<TimeProvider>());
+        output.WriteLine($"Loaded the {demo} demo in {started.Elapsed.TotalSeconds:0.0} s: {summary}");
+        return 0;
+    }
+}

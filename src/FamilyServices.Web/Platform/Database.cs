@@ -1,0 +1,39 @@
+using FamilyServices.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace FamilyServices.Web.Platform;
+
+public static class Database
+{
+    public const string ConnectionStringName = "FamilyServices";
+
+    public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"No database configured. Set ConnectionStrings:{ConnectionStringName} in appsettings or the environment " +
+                $"variable ConnectionStrings__{ConnectionStringName}, or start the portal with scripts/run-portal.sh, " +
+                "which provisions a private PostgreSQL.");
+        }
+
+        builder.Services.AddDbContextFactory<FamilyServicesDb>(options => Configure(options, connectionString));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FamilyServicesDb>>().CreateDbContext());
+
+        builder.Services.AddDataProtection().SetApplicationName("FamilyServices");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
+            new ConfigureOptions<KeyManagementOptions>(options =>
+                options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IDbContextFactory<FamilyServicesDb>>())));
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.CommandTimeout(120))
+            // The schema comes from reviewed SQL migrations, not a model snapshot; a test proves they match.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+}

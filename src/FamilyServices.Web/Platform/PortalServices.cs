@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FamilyServices.Web.Features.Accounts;
+using Microsoft.Extensions.WebEncoders;
+
+namespace FamilyServices.Web.Platform;
+
+public static class PortalServices
+{
+    /// <summary>Everything the portal needs, shared by the web app and the operator commands.</summary>
+    public static WebApplicationBuilder AddPortalServices(this WebApplicationBuilder builder)
+    {
+        builder.AddPortalLogging();
+        builder.AddPortalDatabase();
+        builder.AddPortalLocalization();
+        builder.AddStaffAccounts();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CurrentCity>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.AddProblemDetails();
+        // Turkish, German, Dutch and Arabic letters are written as they are, not as &#x...; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<CorrelationAndRequestLogging>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStaticFiles();
+        app.UsePortalLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+}

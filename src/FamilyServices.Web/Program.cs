@@ -1,0 +1,27 @@
+using FamilyServices.Web.Components;
+using FamilyServices.Web.Features.Accounts;
+using FamilyServices.Web.Features.Catalogue;
+using FamilyServices.Web.Features.Language;
+using FamilyServices.Web.Features.Operations;
+using FamilyServices.Web.Platform;
+
+if (OperatorCommands.IsCommand(args))
+{
+    return await OperatorCommands.RunFromCommandLineAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPortalServices();
+
+var app = builder.Build();
+app.UsePortalPipeline();
+app.MapHealthEndpoints();
+app.MapLanguageSwitch();
+app.MapCatalogueApi();
+app.MapAccountApi();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
