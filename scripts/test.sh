@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: ./scripts/test.sh [extra dotnet test arguments, e.g. --filter Name~Schedule]
+# Provisions PostgreSQL like the portal does (unless FS_TEST_POSTGRES names a server where the tests may create
+# and drop databases); every test class works in its own throw-away database.
+set -euo pipefail
+source "$(dirname "$0")/lib/postgres.sh"
+
+command -v dotnet >/dev/null || fs_die "the .NET 10 SDK is needed (https://dot.net); dotnet is not on PATH."
+
+if [ -z "${FS_TEST_POSTGRES:-}" ]; then
+    fs_ensure_private_cluster
+    export FS_TEST_POSTGRES="$FS_PG_ADMIN"
+fi
+
+results="$FS_ROOT/.data/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+cd "$FS_ROOT"
+status=0
+dotnet test FamilyServices.sln -c Release --nologo \
+    --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" "$@" || status=$?
+
+# One closing line over all test projects, in the plain form CI reads.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+done
+echo
+echo "Test results: $results"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$passed" -gt 0 ] || { echo "error: no test ran" >&2; exit 1; }
+exit $status

@@ -1,0 +1,50 @@
+using FamilyServices.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FamilyServices.Tests.Infrastructure;
+
+/// <summary>
+/// The portal in memory against its own freshly migrated PostgreSQL database, shared by the tests of one class.
+/// Tests add the rows they need (see <see cref="TestCatalogue"/>) with codes unique to the test.
+/// </summary>
+public class PortalFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+
+    protected virtual bool Migrate => true;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
+        if (Migrate)
+        {
+            await using var db = NewDb();
+            await db.Database.MigrateAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:FamilyServices", ConnectionString);
+        builder.UseSetting("Portal:DefaultLanguage", "en");
+    }
+
+    public FamilyServicesDb NewDb() =>
+        new(new DbContextOptionsBuilder<FamilyServicesDb>()
+            .UseNpgsql(ConnectionString)
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
+            .Options);
+
+    /// <summary>A DI scope of the running portal, for services such as UserManager.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
+    }
+}
