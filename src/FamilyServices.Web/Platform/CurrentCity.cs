@@ -26,8 +26,9 @@ public sealed class CurrentCity(IDbContextFactory<FamilyServicesDb> dbFactory, T
         var now = clock.GetUtcNow();
         if (_city is not null && now - _readAt < KeepFor) return _city;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        _city = await db.CityProfiles.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken) ?? Unconfigured;
-        _readAt = now;
-        return _city;
+        var city = await db.CityProfiles.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (city is null) return Unconfigured; // not kept: the next request sees a city as soon as one is loaded
+        (_city, _readAt) = (city, now);
+        return city;
     }
 }

@@ -27,13 +27,10 @@ public static class PortalServices
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UseMiddleware<CorrelationAndRequestLogging>();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UsePortalErrorResponses();
         app.UseStaticFiles();
+        // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
+        app.UseRouting();
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -12,7 +12,7 @@ public sealed class TestCatalogue(FamilyServicesDb db)
 
     public async Task<CityProfile> CityAsync(string defaultLanguage = Languages.German)
     {
-        var city = db.CityProfiles.FirstOrDefault();
+        var city = db.CityProfiles.OrderBy(c => c.Id).FirstOrDefault();
         if (city is not null) return city;
         city = new CityProfile
         {
