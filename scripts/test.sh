@@ -12,6 +12,21 @@ if [ -z "${FS_TEST_POSTGRES:-}" ]; then
     export FS_TEST_POSTGRES="$FS_PG_ADMIN"
 fi
 
+# Browser tests drive Debian's Chromium (never a downloaded browser) and inject axe-core from npm.
+if [ ! -x /usr/bin/chromium ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "Installing Debian's chromium for the browser tests..."
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || fs_die "apt-get could not install chromium."
+    else
+        fs_die "the browser tests need Chromium at /usr/bin/chromium (Debian: sudo apt-get install chromium)."
+    fi
+fi
+browser_tests="$FS_ROOT/tests/FamilyServices.BrowserTests"
+if [ -f "$browser_tests/package-lock.json" ]; then
+    command -v npm >/dev/null || fs_die "npm (Node.js) is needed for the accessibility checks (Debian: sudo apt-get install npm)."
+    (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error) || fs_die "npm ci failed in tests/FamilyServices.BrowserTests."
+fi
+
 results="$FS_ROOT/.data/test-results"
 rm -rf "$results"
 mkdir -p "$results"
@@ -32,6 +47,7 @@ for trx in "$results"/*.trx; do
 done
 echo
 echo "Test results: $results"
+[ -d "$results/screenshots" ] && echo "Screenshots of what the browser tests saw: $results/screenshots"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$passed" -gt 0 ] || { echo "error: no test ran" >&2; exit 1; }
 exit $status
