@@ -57,10 +57,7 @@ public class MigratedSchemaMatchesModelTests
         }
     }
 
-    private static FamilyServicesDb Db(string connectionString) =>
-        new(new DbContextOptionsBuilder<FamilyServicesDb>().UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
-            .Options);
+    private static FamilyServicesDb Db(string connectionString) => PortalFixture.NewDb(connectionString);
 
     /// <summary>Every column, constraint, index and extension as one line each, sorted.</summary>
     private static async Task<List<string>> CatalogueAsync(string connectionString)

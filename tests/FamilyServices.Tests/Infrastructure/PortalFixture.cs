@@ -33,11 +33,15 @@ public class PortalFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:DefaultLanguage", "en");
     }
 
-    public FamilyServicesDb NewDb() =>
-        new(new DbContextOptionsBuilder<FamilyServicesDb>()
-            .UseNpgsql(ConnectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
-            .Options);
+    public FamilyServicesDb NewDb() => NewDb(ConnectionString);
+
+    /// <summary>A DbContext configured exactly as the portal configures its own.</summary>
+    public static FamilyServicesDb NewDb(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<FamilyServicesDb>();
+        FamilyServices.Web.Platform.Database.Configure(options, connectionString);
+        return new FamilyServicesDb(options.Options);
+    }
 
     /// <summary>A DI scope of the running portal, for services such as UserManager.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
