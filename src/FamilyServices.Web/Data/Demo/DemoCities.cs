@@ -9,8 +9,8 @@ public static class DemoCities
 
     public static Loader? Find(string name) => name.ToLowerInvariant() switch
     {
-        "kocaeli" => (db, clock) => Task.FromResult("not yet"),
-        "herne" => (db, clock) => Task.FromResult("not yet"),
+        "kocaeli" => KocaeliDemo.LoadAsync,
+        "herne" => HerneDemo.LoadAsync,
         _ => null,
     };
 }

@@ -9,7 +9,7 @@ public static class SeedDemoCommand
     public static async Task<int> RunAsync(IServiceProvider services, string demo, TextWriter output, TextWriter errors)
     {
         var db = services.GetRequiredService<FamilyServicesDb>();
-        var city = await db.CityProfiles.AsNoTracking().FirstOrDefaultAsync();
+        var city = await db.CityProfiles.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync();
         if (city is not null)
         {
             output.WriteLine($"The database already holds {city.Name}; nothing was loaded.");
