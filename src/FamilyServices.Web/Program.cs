@@ -16,6 +16,7 @@ builder.AddPortalServices();
 var app = builder.Build();
 app.UsePortalPipeline();
 app.MapHealthEndpoints();
+app.MapOpenApi();
 app.MapLanguageSwitch();
 app.MapCatalogueApi();
 app.MapAccountApi();

@@ -26,10 +26,14 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<StaffCentre> StaffCentres => Set<StaffCentre>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Postcode> Postcodes => Set<Postcode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Forgiving text search (pg_trgm, unaccent) and distances (cube, earthdistance).
+        builder.HasPostgresExtension("pg_trgm").HasPostgresExtension("unaccent")
+            .HasPostgresExtension("cube").HasPostgresExtension("earthdistance");
         builder.ApplyConfigurationsFromAssembly(typeof(FamilyServicesDb).Assembly);
         SnakeCaseNames.Apply(builder);
     }

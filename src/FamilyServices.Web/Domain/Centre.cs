@@ -36,6 +36,9 @@ public class Centre
     public string? StatusReason { get; set; }
     public DateOnly? ClosedUntil { get; set; }
 
+    /// <summary>Name, street and locality folded for forgiving search; the database fills it.</summary>
+    public string SearchText { get; private set; } = "";
+
     public List<OpeningHours> OpeningHours { get; set; } = [];
     public List<Room> Rooms { get; set; } = [];
 }

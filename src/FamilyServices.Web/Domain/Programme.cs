@@ -47,6 +47,9 @@ public class ProgrammeText
     public string Description { get; set; } = "";
     public string? CostNote { get; set; }
     public string? RegistrationNote { get; set; }
+
+    /// <summary>Title and summary folded for forgiving search (case, diacritics); the database fills it.</summary>
+    public string SearchText { get; private set; } = "";
 }
 
 public class ProgrammePartner

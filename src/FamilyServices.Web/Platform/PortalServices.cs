@@ -14,6 +14,10 @@ public static class PortalServices
         builder.AddPortalDatabase();
         builder.AddPortalLocalization();
         builder.AddStaffAccounts();
+        builder.AddPortalRateLimits();
+        builder.Services.AddOpenApi();
+        builder.Services.AddScoped<Features.Catalogue.Search.ProgrammeSearch>();
+        builder.Services.AddScoped<Features.Catalogue.Search.PlaceResolver>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CurrentCity>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
@@ -35,6 +39,7 @@ public static class PortalServices
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         return app;
     }
 }

@@ -19,6 +19,9 @@ internal sealed class CentreConfiguration : IEntityTypeConfiguration<Centre>
         centre.Property(c => c.TimeZone).HasMaxLength(64);
         centre.Property(c => c.StatusReason).HasMaxLength(500);
         centre.HasIndex(c => c.Code).IsUnique();
+        // Filled by a trigger with fs_search_text(name || ' ' || street || ' ' || locality): see migration 0002.
+        centre.Property(c => c.SearchText).HasDefaultValue("").ValueGeneratedOnAddOrUpdate();
+        centre.HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         centre.HasOne(c => c.Operator).WithMany().HasForeignKey(c => c.OperatorId).OnDelete(DeleteBehavior.Restrict);
         centre.HasOne(c => c.District).WithMany().HasForeignKey(c => c.DistrictId).OnDelete(DeleteBehavior.Restrict);
         centre.HasMany(c => c.OpeningHours).WithOne().HasForeignKey(h => h.CentreId).OnDelete(DeleteBehavior.Cascade);

@@ -15,5 +15,8 @@ internal sealed class ProgrammeTextConfiguration : IEntityTypeConfiguration<Prog
         text.Property(t => t.Description).HasMaxLength(8000);
         text.Property(t => t.CostNote).HasMaxLength(500);
         text.Property(t => t.RegistrationNote).HasMaxLength(500);
+        // Filled by a trigger with fs_search_text(title || ' ' || summary): see migration 0002.
+        text.Property(t => t.SearchText).HasDefaultValue("").ValueGeneratedOnAddOrUpdate();
+        text.HasIndex(t => t.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

@@ -14,6 +14,9 @@ internal sealed class DemoCity
     public required List<Centre> Centres { get; init; }
     public required List<Offering> Offerings { get; init; }
 
+    /// <summary>The city's postcodes with their centre points, linked to districts by code.</summary>
+    public required IReadOnlyList<(string Code, string Locality, string District, double Latitude, double Longitude)> Postcodes { get; init; }
+
     /// <summary>Why a past session did not take place; one is drawn for each randomly cancelled session.</summary>
     public required IReadOnlyList<string> CancellationReasons { get; init; }
 

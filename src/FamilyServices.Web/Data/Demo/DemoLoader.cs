@@ -1,4 +1,5 @@
 using System.Globalization;
+using FamilyServices.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -24,6 +25,12 @@ internal static class DemoLoader
             db.AddRange(city.Centres);
             db.AddRange(city.Catalogue.Programmes);
             db.AddRange(city.Offerings);
+            await db.SaveChangesAsync();
+            db.AddRange(city.Postcodes.Select(p => new Postcode
+            {
+                Code = p.Code, Locality = p.Locality, Latitude = p.Latitude, Longitude = p.Longitude,
+                DistrictId = city.Districts.Single(d => d.Code == p.District).Id,
+            }));
             await db.SaveChangesAsync();
 
             // Planned only now: the planner needs the ids the database gave the offerings and districts.

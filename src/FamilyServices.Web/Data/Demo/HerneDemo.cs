@@ -44,6 +44,7 @@ public static class HerneDemo
             Districts = districts,
             Centres = centres,
             Offerings = Offerings(centres, catalogue, today),
+            Postcodes = PostcodeTable,
             CancellationReasons = CancellationReasons,
             Targets = Targets,
             Headcounts = new Dictionary<string, Headcount>
@@ -105,6 +106,20 @@ public static class HerneDemo
             ["Mont-Cenis-Straße", "Castroper Straße", "Kirchstraße", "Börniger Straße", "Gerichtsstraße"], "+49 2323"),
         new("HERNE-SUED", "Herne-Süd", false, 3_300, 51.5200, 7.2150, ["44625", "44629"],
             ["Bochumer Straße", "Wiescherstraße", "Düngelstraße", "Vödestraße", "Hiberniastraße"], "+49 2323"),
+    ];
+
+    /// <summary>Herne's postcodes with their centre points; 44625 and 44627 reach into two districts, linked to the larger.</summary>
+    private static readonly (string Code, string Locality, string District, double Latitude, double Longitude)[] PostcodeTable =
+    [
+        ("44623", "Herne", "HERNE-MITTE", 51.5420, 7.2230),
+        ("44625", "Herne", "HERNE-MITTE", 51.5310, 7.2170),
+        ("44627", "Herne", "SODINGEN", 51.5460, 7.2450),
+        ("44628", "Herne", "SODINGEN", 51.5420, 7.2800),
+        ("44629", "Herne", "HERNE-SUED", 51.5180, 7.2050),
+        ("44649", "Herne", "WANNE", 51.5350, 7.1530),
+        ("44651", "Herne", "EICKEL", 51.5160, 7.1700),
+        ("44652", "Herne", "EICKEL", 51.5120, 7.1900),
+        ("44653", "Herne", "WANNE", 51.5480, 7.1600),
     ];
 
     //                                              0-2    3-5    6-9    10-13  14-17

@@ -57,6 +57,7 @@ public static class KocaeliDemo
             Districts = districts,
             Centres = centres,
             Offerings = Offerings(centres, catalogue, today),
+            Postcodes = PostcodeTable,
             CancellationReasons = CancellationReasons,
             Targets = Targets,
             Headcounts = new Dictionary<string, Headcount> { ["KOC-BULUSMA"] = new(6, 22, 5, 18) },
@@ -190,6 +191,27 @@ public static class KocaeliDemo
             [PramParking], ["tr"], false, 4),
         new("KAN", "KANDIRA", "Orhan Mah. Atatürk Cad. No: 27", "41600", 41.0710, 30.1530, "+90 262 511 46 35",
             [StepFree, BabyChanging], ["tr"], false, 4),
+    ];
+
+    /// <summary>Postcodes of the districts' centres and main neighbourhoods, with their centre points.</summary>
+    private static readonly (string Code, string Locality, string District, double Latitude, double Longitude)[] PostcodeTable =
+    [
+        ("41040", "İzmit", "IZMIT", 40.7650, 29.9390),
+        ("41050", "İzmit", "IZMIT", 40.7685, 29.9580),
+        ("41100", "İzmit", "IZMIT", 40.7780, 29.9880),
+        ("41140", "İzmit", "IZMIT", 40.7560, 29.9120),
+        ("41400", "Gebze", "GEBZE", 40.8027, 29.4307),
+        ("41410", "Gebze", "GEBZE", 40.8160, 29.4520),
+        ("41700", "Darıca", "DARICA", 40.7694, 29.3753),
+        ("41420", "Çayırova", "CAYIROVA", 40.8262, 29.3745),
+        ("41455", "Dilovası", "DILOVASI", 40.7797, 29.5440),
+        ("41780", "Körfez", "KORFEZ", 40.7761, 29.7369),
+        ("41900", "Derince", "DERINCE", 40.7553, 29.8318),
+        ("41180", "Kartepe", "KARTEPE", 40.7535, 30.0240),
+        ("41090", "Başiskele", "BASISKELE", 40.7150, 29.9290),
+        ("41650", "Gölcük", "GOLCUK", 40.7170, 29.8200),
+        ("41500", "Karamürsel", "KARAMURSEL", 40.6920, 29.6160),
+        ("41600", "Kandıra", "KANDIRA", 41.0710, 30.1530),
     ];
 
     /// <summary>Karamürsel is being repaired this autumn: no sessions there until it reopens.</summary>

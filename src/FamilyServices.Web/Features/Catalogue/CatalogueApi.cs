@@ -1,4 +1,8 @@
+using System.Globalization;
 using FamilyServices.Web.Data;
+using FamilyServices.Web.Features.Catalogue.Search;
+using FamilyServices.Web.Resources;
+using Microsoft.Extensions.Localization;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Platform;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,17 +29,88 @@ public static class CatalogueApi
     public static WebApplication MapCatalogueApi(this WebApplication app)
     {
         app.MapGet("/api/v1/offerings", GetOfferings).WithName("GetOfferings");
+        app.MapGet("/api/v1/centres", GetCentres).WithName("GetCentres");
+        app.MapGet("/api/v1/programmes", SearchProgrammes).WithName("SearchProgrammes").RequireRateLimiting(RateLimits.PublicSearch);
         return app;
     }
+
+    public sealed record CentreItem(
+        string Code, string Name, string Type, string DistrictCode, string Street, string Postcode, string Locality,
+        double Latitude, double Longitude);
+
+    public sealed record ProgrammeItem(
+        string Code, string Slug, string Title, string TitleLanguage, string Summary, string Type, string? Category,
+        int MinAgeMonths, int MaxAgeMonths, bool IsFree, decimal? PriceAmount, IReadOnlyList<string> DeliveryLanguages,
+        double? DistanceMetres, NearestCentre? NearestCentre);
+
+    /// <summary>The centres of the city, ordered by code.</summary>
+    private static async Task<Results<Ok<PagedResult<CentreItem>>, ProblemHttpResult>> GetCentres(
+        FamilyServicesDb db, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
+    {
+        if (PagingProblem(page, pageSize, MaxPageSize) is { } problem) return problem;
+        var total = await db.Centres.CountAsync(cancellationToken);
+        var items = await db.Centres.AsNoTracking().OrderBy(c => c.Code).Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new CentreItem(c.Code, c.Name, c.Type.ToString(), c.District.Code, c.Street, c.Postcode, c.Locality, c.Latitude, c.Longitude))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PagedResult<CentreItem>(page, pageSize, total, items));
+    }
+
+    /// <summary>
+    /// The parents' search as JSON, with the same filters as the search page: q, near=lat,lon or postcode (or where),
+    /// radiusKm, ageMonths (or age in years, or birth=YYYY-MM), category, day, time, free, language, online,
+    /// district, access, thisWeek, page, pageSize (up to 100).
+    /// </summary>
+    private static async Task<Results<Ok<PagedResult<ProgrammeItem>>, ProblemHttpResult>> SearchProgrammes(
+        HttpContext context, FamilyServicesDb db, ProgrammeSearch search, PlaceResolver places, CurrentCity currentCity,
+        TimeProvider clock, IStringLocalizer<Text> text, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (filters, problems) = SearchFilters.Parse(context.Request.Query, DateOnly.FromDateTime(now));
+        var pageSizeText = context.Request.Query["pageSize"].ToString();
+        var pageSize = 20;
+        if (pageSizeText.Length > 0 && (!int.TryParse(pageSizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 100))
+        {
+            problems = [.. problems, new SearchProblem("pageSize", "SearchPageSizeInvalid", 1, 100)];
+        }
+        ResolvedPlace? place = null;
+        if (problems.Count == 0 && filters.Near is null && filters.Where is not null)
+        {
+            place = await places.ResolveAsync(filters.Where, cancellationToken);
+            if (place is null) problems = [new SearchProblem(context.Request.Query.ContainsKey("postcode") ? "postcode" : "where", "SearchPlaceUnknown", filters.Where)];
+        }
+        if (problems.Count > 0)
+        {
+            return TypedResults.Problem(
+                title: "Some search parameters are not valid.",
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => text[p.MessageKey, p.Arguments].Value).ToArray()),
+                });
+        }
+
+        var city = await currentCity.GetAsync(cancellationToken);
+        var language = Localization.CurrentLanguage;
+        var found = await search.FindAsync(filters, place, language, city.DefaultLanguage, now, pageSize, cancellationToken);
+        var cards = await ProgrammeCards.LoadAsync(db, found.Hits, language, city.DefaultLanguage, cancellationToken);
+        var items = cards.Select(c => new ProgrammeItem(c.Code, c.Slug, c.Title, c.TextLanguage, c.Summary, c.Type.ToString(), c.CategoryName,
+            c.MinAgeMonths, c.MaxAgeMonths, c.IsFree, c.PriceAmount, c.DeliveryLanguages,
+            c.DistanceMetres is { } metres ? Math.Round(metres) : null, c.NearestCentre)).ToList();
+        return TypedResults.Ok(new PagedResult<ProgrammeItem>(found.Page, found.PageSize, found.Total, items));
+    }
+
+    private static ProblemHttpResult? PagingProblem(int page, int pageSize, int maxPageSize) =>
+        page is < 1 or > MaxPage
+            ? TypedResults.Problem($"'page' must be a whole number from 1 to {MaxPage}.", statusCode: StatusCodes.Status400BadRequest)
+            : pageSize < 1 || pageSize > maxPageSize
+                ? TypedResults.Problem($"'pageSize' must be a whole number from 1 to {maxPageSize}.", statusCode: StatusCodes.Status400BadRequest)
+                : null;
 
     /// <summary>Published offerings of published programmes, ordered by code. Titles in the request language, else the city's.</summary>
     private static async Task<Results<Ok<PagedResult<OfferingItem>>, ProblemHttpResult>> GetOfferings(
         FamilyServicesDb db, CurrentCity currentCity, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
     {
-        if (page is < 1 or > MaxPage)
-            return TypedResults.Problem($"'page' must be a whole number from 1 to {MaxPage}.", statusCode: StatusCodes.Status400BadRequest);
-        if (pageSize is < 1 or > MaxPageSize)
-            return TypedResults.Problem($"'pageSize' must be a whole number from 1 to {MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest);
+        if (PagingProblem(page, pageSize, MaxPageSize) is { } problem) return problem;
 
         var city = await currentCity.GetAsync(cancellationToken);
         var language = Localization.CurrentLanguage;
