@@ -1,6 +1,7 @@
 using FamilyServices.Web.Components;
 using FamilyServices.Web.Features.Accounts;
 using FamilyServices.Web.Features.Catalogue;
+using FamilyServices.Web.Features.Catalogue.Calendar;
 using FamilyServices.Web.Features.Language;
 using FamilyServices.Web.Features.Operations;
 using FamilyServices.Web.Platform;
@@ -19,6 +20,7 @@ app.MapHealthEndpoints();
 app.MapOpenApi();
 app.MapLanguageSwitch();
 app.MapCatalogueApi();
+app.MapCalendarEndpoints();
 app.MapAccountApi();
 app.MapRazorComponents<App>();
 

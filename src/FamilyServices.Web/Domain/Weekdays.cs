@@ -16,6 +16,9 @@ public enum Weekdays
 
 public static class WeekdaysExtensions
 {
+    public const Weekdays AllWeek = Weekdays.Monday | Weekdays.Tuesday | Weekdays.Wednesday | Weekdays.Thursday
+        | Weekdays.Friday | Weekdays.Saturday | Weekdays.Sunday;
+
     public static Weekdays ToWeekdays(this DayOfWeek day) => day switch
     {
         DayOfWeek.Monday => Weekdays.Monday,

@@ -10,7 +10,7 @@ namespace FamilyServices.Web.Features.Catalogue.Search;
 /// <summary>One programme found: how far its nearest matching offering is, and how well its text matched.</summary>
 public sealed record ProgrammeHit(int ProgrammeId, double? DistanceMetres, double? Rank, int NearestCentreId);
 
-public sealed record SearchPage(IReadOnlyList<ProgrammeHit> Hits, int Total, int Page, int PageSize);
+public sealed record SearchResultPage(IReadOnlyList<ProgrammeHit> Hits, int Total, int Page, int PageSize);
 
 /// <summary>
 /// The parents' search as one SQL statement: published programmes with at least one published, running offering
@@ -73,7 +73,7 @@ public sealed class ProgrammeSearch(FamilyServicesDb db)
         LIMIT @limit OFFSET @offset
         """;
 
-    public async Task<SearchPage> FindAsync(
+    public async Task<SearchResultPage> FindAsync(
         SearchFilters filters, ResolvedPlace? place, string language, string fallbackLanguage, DateTime nowUtc,
         int pageSize, CancellationToken cancellationToken = default)
     {
@@ -88,7 +88,7 @@ public sealed class ProgrammeSearch(FamilyServicesDb db)
             {
                 (_, total) = await ReadAsync(connection, Parameters(filters with { Page = 1 }, place, language, fallbackLanguage, nowUtc, 1), cancellationToken);
             }
-            return new SearchPage(hits, total, filters.Page, pageSize);
+            return new SearchResultPage(hits, total, filters.Page, pageSize);
         }
         finally
         {
