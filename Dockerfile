@@ -1,5 +1,7 @@
 # The portal as a container image: docker build -t familyservices .
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# npm provides the front-end libraries (Leaflet) the build copies into wwwroot/lib.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN dotnet publish src/FamilyServices.Web -c Release -o /app
