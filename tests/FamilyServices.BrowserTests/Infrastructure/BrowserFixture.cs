@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using FamilyServices.Tests.Infrastructure;
+using FamilyServices.Web.Data;
+using FamilyServices.Web.Domain;
+using FamilyServices.Web.Features.Operations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace FamilyServices.BrowserTests.Infrastructure;
+
+/// <summary>All browser test classes share one portal, one database with the Kocaeli demo, and one Chromium.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>
+/// Set up once per test run (loading the demo takes a while): a throw-away database, migrated and filled with the
+/// portal's own <c>seed-demo kocaeli</c> command; the portal on Kestrel; Debian's Chromium, headless.
+/// </summary>
+public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private string _connectionString = "";
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private PortalServer? _portal;
+
+    public PortalServer Portal => _portal ?? throw new InvalidOperationException("The portal is not running.");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium is not running.");
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}. Install Debian's package (apt-get install chromium); never run 'playwright install'.");
+        }
+        var started = Stopwatch.StartNew();
+        _ = TestPostgres.AdminConnectionString; // fails early, with advice, when FS_TEST_POSTGRES is not set
+        var browser = LaunchBrowserAsync(); // Chromium starts while the demo loads
+        try
+        {
+            _connectionString = await TestPostgres.CreateDatabaseAsync("browser");
+            _portal = new PortalServer(_connectionString);
+            _portal.StartServer();
+            BaseAddress = _portal.BaseAddress;
+            await LoadDemoAsync();
+        }
+        finally
+        {
+            _browser = await browser;
+        }
+        Log($"portal at {BaseAddress}, Chromium {Browser.Version}, ready in {started.Elapsed.TotalSeconds:0.0} s; screenshots in {Screenshots.Folder}");
+    }
+
+    private async Task<IBrowser> LaunchBrowserAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>The operator's own verbs, as an operator would load a demo: migrate, then seed-demo kocaeli.</summary>
+    private async Task LoadDemoAsync()
+    {
+        await RunOperatorCommandAsync("migrate");
+        await RunOperatorCommandAsync("seed-demo", "kocaeli");
+
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyServicesDb>();
+        if (!await db.Programmes.AnyAsync(p => p.PublicationState == PublicationState.Published))
+        {
+            throw new InvalidOperationException("'seed-demo kocaeli' loaded no published programme; the browser tests need the Kocaeli demo.");
+        }
+    }
+
+    private async Task RunOperatorCommandAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exitCode = await OperatorCommands.RunAsync(args, Portal.Services, output, output);
+        Log($"{string.Join(' ', args)}: {output.ToString().Trim()}");
+        if (exitCode != 0) throw new InvalidOperationException($"'{string.Join(' ', args)}' failed with exit code {exitCode}: {output}");
+    }
+
+    /// <summary>Shown by the test runner (diagnosticMessages in xunit.runner.json).</summary>
+    private void Log(string message) => diagnostics.OnMessage(new DiagnosticMessage($"Browser tests: {message}"));
+
+    /// <summary>A fresh browser context (no cookies) with one page, as one visitor of one test sees the portal.</summary>
+    public async Task<Visitor> NewVisitorAsync(
+        Viewport viewport, string language = "en", bool javaScript = true, [CallerMemberName] string test = "")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
+            IsMobile = viewport.IsMobile,
+            HasTouch = viewport.IsMobile,
+            Locale = language, // sent as Accept-Language: the portal's first guess before anyone chooses
+            JavaScriptEnabled = javaScript,
+        });
+        context.SetDefaultTimeout(10_000);
+        return new Visitor(context, await context.NewPageAsync(), test, viewport, javaScript);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_portal is not null) await _portal.DisposeAsync();
+        if (_connectionString.Length > 0) await TestPostgres.DropDatabaseAsync(_connectionString);
+    }
+}

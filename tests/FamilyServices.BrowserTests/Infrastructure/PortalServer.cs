@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FamilyServices.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real portal on Kestrel, on a free port of 127.0.0.1 only, against its own database. It runs as in
+/// production ("Testing" is not "Development": the exception handler and the public error page are active),
+/// plus one test-only path, <see cref="FailPath"/>, that throws so the 500 page can be seen.
+/// </summary>
+public sealed class PortalServer : WebApplicationFactory<Program>
+{
+    public const string FailPath = "/__test/fail";
+
+    private readonly string _connectionString;
+
+    public PortalServer(string connectionString)
+    {
+        _connectionString = connectionString;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>e.g. http://127.0.0.1:41234, known once <see cref="WebApplicationFactory{T}.StartServer"/> has run.</summary>
+    public Uri BaseAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:FamilyServices", _connectionString);
+        builder.UseSetting("Portal:DefaultLanguage", "en");
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FailingPath>());
+    }
+
+    /// <summary>
+    /// Added after the portal's own pipeline, so it is reached only by a path no endpoint claims, and its exception
+    /// travels through the portal's exception handler like any real failure.
+    /// </summary>
+    private sealed class FailingPath : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map(FailPath, failing => failing.Run(_ =>
+                throw new InvalidOperationException("Deliberate failure at FamilyServices.BrowserTests for the error-page test.")));
+        };
+    }
+}
