@@ -1,11 +1,10 @@
 # Provisions the PostgreSQL the portal and its tests use. Sourced by run-portal.sh and test.sh.
 #
 # If ConnectionStrings__FamilyServices is set, that server is used as it is. Otherwise a private cluster lives
-# under .data/pg (ignored by git) on 127.0.0.1:$FS_PG_PORT (default 55432): created on first use, started
-# when it is not running, reused afterwards. Nothing here touches a system-wide PostgreSQL.
+# under .data/pg (ignored by git) on 127.0.0.1, port 55432 or the next free one (recorded in .data/pg/port;
+# FS_PG_PORT overrides): created on first use, started when it is not running, reused afterwards. Nothing here touches a system-wide PostgreSQL.
 
 FS_ROOT=${FS_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
-FS_PG_PORT=${FS_PG_PORT:-55432}
 FS_PG_DIR="$FS_ROOT/.data/pg"
 FS_PG_USER=familyservices
 
@@ -29,6 +28,22 @@ fs_install_postgres() {
     fi
 }
 
+fs_port_in_use() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The port of a stopped cluster: FS_PG_PORT if set, else the one it had (.data/pg/port) if still free, else the
+# first free one from 55432, since another PostgreSQL (a second checkout's, say) may hold a port.
+fs_choose_port() {
+    if [ -n "${FS_PG_PORT:-}" ]; then return; fi
+    local port=55432
+    [ -f "$FS_PG_DIR/port" ] && port=$(cat "$FS_PG_DIR/port")
+    while fs_port_in_use "$port"; do
+        port=$((port + 1))
+        [ "$port" -lt 55532 ] || fs_die "no free port between 55432 and 55531 for PostgreSQL; set FS_PG_PORT."
+    done
+    FS_PG_PORT=$port
+    echo "$FS_PG_PORT" >"$FS_PG_DIR/port"
+}
+
 # Runs a command as the postgres user when we are root (initdb refuses root), else as ourselves.
 fs_as_pg_owner() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -49,7 +64,10 @@ fs_ensure_private_cluster() {
     # Root's umask or a copied checkout may leave the folder unreadable for postgres.
     [ "$(id -u)" = 0 ] && chown -R postgres "$FS_PG_DIR"
 
-    if ! fs_as_pg_owner "$bin/pg_ctl" -D "$FS_PG_DIR/data" status >/dev/null 2>&1; then
+    if fs_as_pg_owner "$bin/pg_ctl" -D "$FS_PG_DIR/data" status >/dev/null 2>&1; then
+        FS_PG_PORT=$(sed -n 4p "$FS_PG_DIR/data/postmaster.pid")   # the port it runs on
+    else
+        fs_choose_port
         fs_as_pg_owner "$bin/pg_ctl" -D "$FS_PG_DIR/data" -l "$FS_PG_DIR/log" -w -t 60 \
             -o "-p $FS_PG_PORT -k $FS_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=off -c synchronous_commit=off" \
             start >/dev/null || fs_die "PostgreSQL did not start; see .data/pg/log (is port $FS_PG_PORT taken? set FS_PG_PORT)."
