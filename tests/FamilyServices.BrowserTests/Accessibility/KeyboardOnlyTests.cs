@@ -24,7 +24,7 @@ public class KeyboardOnlyTests(BrowserFixture browser)
         await parent.PressAsync("Space", "turkish-by-space");
         (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("tr");
 
-        // Skip link: the first Tab stop; Enter moves focus to the content, so the next Tab is the first programme.
+        // Skip link: the first Tab stop; Enter moves focus to the content, so the next Tab is the search box.
         await page.Keyboard.PressAsync("Tab");
         (await KeyboardCheck.ActiveElementAsync(page)).Should().Be("a", "the skip link comes first");
         (await page.EvaluateAsync<string>("() => document.activeElement.className")).Should().Be("skip-link");
@@ -33,8 +33,14 @@ public class KeyboardOnlyTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         new Uri(page.Url).Fragment.Should().Be("#main");
         await page.Keyboard.PressAsync("Tab");
-        (await page.EvaluateAsync<bool>("() => document.activeElement.matches('.card__title a')")).Should()
-            .BeTrue("after the skip link, Tab goes to the first programme, not through the header again");
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should()
+            .Be("q", "after the skip link, Tab goes to the search box, not through the header again");
+
+        // Type a search and submit it with Enter, then Tab on to the first result.
+        await page.Keyboard.TypeAsync("drama");
+        await parent.PressAsync("Enter", "searched-by-enter");
+        new Uri(page.Url).Query.Should().Contain("q=drama");
+        await KeyboardCheck.TabToAsync(page, ".card__title a");
         var title = (await page.EvaluateAsync<string>("() => document.activeElement.innerText")).Trim();
         await parent.ScreenshotAsync("programme-link-focused");
 

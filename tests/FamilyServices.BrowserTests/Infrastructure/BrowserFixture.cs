@@ -30,6 +30,8 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private string _connectionString = "";
+    private string _herneConnectionString = "";
+    private PortalServer? _herne;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private PortalServer? _portal;
@@ -39,6 +41,9 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium is not running.");
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A second portal with the Herne demo (German), for journeys in a German-speaking city.</summary>
+    public Uri HerneAddress { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -56,6 +61,12 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
             _portal.StartServer();
             BaseAddress = _portal.BaseAddress;
             await LoadDemoAsync();
+            _herneConnectionString = await TestPostgres.CreateDatabaseAsync("browserherne");
+            _herne = new PortalServer(_herneConnectionString);
+            _herne.StartServer();
+            HerneAddress = _herne.BaseAddress;
+            await RunOperatorCommandAsync(_herne, "migrate");
+            await RunOperatorCommandAsync(_herne, "seed-demo", "herne");
         }
         finally
         {
@@ -78,8 +89,8 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
     /// <summary>The operator's own verbs, as an operator would load a demo: migrate, then seed-demo kocaeli.</summary>
     private async Task LoadDemoAsync()
     {
-        await RunOperatorCommandAsync("migrate");
-        await RunOperatorCommandAsync("seed-demo", "kocaeli");
+        await RunOperatorCommandAsync(Portal, "migrate");
+        await RunOperatorCommandAsync(Portal, "seed-demo", "kocaeli");
 
         await using var scope = Portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FamilyServicesDb>();
@@ -89,10 +100,10 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         }
     }
 
-    private async Task RunOperatorCommandAsync(params string[] args)
+    private async Task RunOperatorCommandAsync(PortalServer portal, params string[] args)
     {
         using var output = new StringWriter();
-        var exitCode = await OperatorCommands.RunAsync(args, Portal.Services, output, output);
+        var exitCode = await OperatorCommands.RunAsync(args, portal.Services, output, output);
         Log($"{string.Join(' ', args)}: {output.ToString().Trim()}");
         if (exitCode != 0) throw new InvalidOperationException($"'{string.Join(' ', args)}' failed with exit code {exitCode}: {output}");
     }
@@ -102,11 +113,12 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     /// <summary>A fresh browser context (no cookies) with one page, as one visitor of one test sees the portal.</summary>
     public async Task<Visitor> NewVisitorAsync(
-        Viewport viewport, string language = "en", bool javaScript = true, [CallerMemberName] string test = "")
+        Viewport viewport, string language = "en", bool javaScript = true, [CallerMemberName] string test = "", Uri? portal = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (portal ?? BaseAddress).ToString(),
+            AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = viewport.Width, Height = viewport.Height },
             IsMobile = viewport.IsMobile,
             HasTouch = viewport.IsMobile,
@@ -122,6 +134,8 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_portal is not null) await _portal.DisposeAsync();
+        if (_herne is not null) await _herne.DisposeAsync();
+        if (_herneConnectionString.Length > 0) await TestPostgres.DropDatabaseAsync(_herneConnectionString);
         if (_connectionString.Length > 0) await TestPostgres.DropDatabaseAsync(_connectionString);
     }
 }
