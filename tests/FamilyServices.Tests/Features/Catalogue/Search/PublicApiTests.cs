@@ -63,5 +63,9 @@ public class SearchRateLimitTests(TightRateLimitFixture portal) : IClassFixture<
         statuses.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
         last.Headers.RetryAfter.Should().NotBeNull();
         (await last.Content.ReadAsStringAsync()).Should().Contain("Bitte warten Sie eine Minute");
+        // The search page shares the same allowance.
+        var page = await client.GetAsync("/search?q=turnen");
+        page.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        (await page.Content.ReadAsStringAsync()).Should().Contain("Bitte warten Sie eine Minute");
     }
 }
