@@ -491,8 +491,6 @@ public static class HerneDemo
     ];
 
     private const string Free = "Kostenlos.";
-    private const string FreeEn = "Free of charge.";
-    private const string FreeTr = "Ücretsizdir.";
     private const Audience ChildrenAndParents = Audience.Children | Audience.Parents;
 
     private static readonly ProgrammeRow[] Programmes =
@@ -508,19 +506,19 @@ public static class HerneDemo
                     "„Olympia ruft – Mach mit!“ verbindet Bewegung und Lernen: Die Kinder entdecken olympische Sportarten, üben Koordination, Ausdauer und Gleichgewicht und erfahren spielerisch etwas über Gesundheit und Fairness.\n\n" +
                     "Das Programm des Projektträgers symbioun unterstützt pädagogische Fachkräfte dabei, Bewegungs- und Gesundheitsförderung fest in ihren Alltag einzubauen. In Herne machen 56 Kindertageseinrichtungen und 19 Schulen mit.\n\n" +
                     "Die Bewegungsstunde findet einmal pro Woche in der Kita oder Schule Ihres Kindes statt.")
-                { CostNote = Free, RegistrationNote = "Keine Anmeldung nötig: Alle Kinder der teilnehmenden Kitas und Schulen machen mit." },
+                { RegistrationNote = "Keine Anmeldung nötig: Alle Kinder der teilnehmenden Kitas und Schulen machen mit." },
                 new("en", "Olympia ruft – Mach mit! (The Olympics are calling – join in!)",
                     "The learning and movement programme of the project sponsor symbioun gets children moving in 56 Kitas and 19 schools in Herne.",
                     "The programme combines movement and learning: children discover Olympic sports, practise coordination, stamina and balance, and learn about health and fair play along the way.\n\n" +
                     "symbioun supports early-years and school staff in making movement and health part of every day. In Herne, 56 Kitas and 19 schools take part.\n\n" +
                     "The movement session takes place once a week at your child's Kita or school.")
-                { CostNote = FreeEn, RegistrationNote = "No registration: every child at a participating Kita or school joins in." },
+                { RegistrationNote = "No registration: every child at a participating Kita or school joins in." },
                 new("tr", "Olympia ruft – Mach mit! (Olimpiyatlar çağırıyor – Sen de katıl!)",
                     "Proje yürütücüsü symbioun'un öğrenme ve hareket programı, Herne'deki 56 kreş ve 19 okulda çocukları harekete geçiriyor.",
                     "Program hareketi ve öğrenmeyi birleştirir: Çocuklar olimpik sporları tanır, koordinasyon, dayanıklılık ve denge çalışır, oyun içinde sağlık ve centilmenlik hakkında bilgi edinir.\n\n" +
                     "symbioun, eğitimcilerin hareket ve sağlığı günlük çalışmalarının bir parçası yapmasını destekler. Herne'de 56 kreş ve 19 okul programa katılıyor.\n\n" +
                     "Hareket saati haftada bir kez çocuğunuzun kreşinde veya okulunda yapılır.")
-                { CostNote = FreeTr, RegistrationNote = "Kayıt gerekmez: Katılan kreş ve okullardaki tüm çocuklar programa dahildir." },
+                { RegistrationNote = "Kayıt gerekmez: Katılan kreş ve okullardaki tüm çocuklar programa dahildir." },
             ],
         },
         new("HER-ELTERNCAFE", ProgrammeType.OpenMeeting, "parent-cafes", ChildrenAndParents, 0, 72)
@@ -532,17 +530,17 @@ public static class HerneDemo
                     "Offener Treffpunkt für Eltern mit Kindern: Frühstück, Austausch und Fragen an die Fachkräfte des Familienzentrums.",
                     "Im Elterncafé treffen sich Mütter, Väter und andere Bezugspersonen mit ihren Kindern zu Frühstück und Gespräch. Fachkräfte des Familienzentrums sind dabei und helfen bei Fragen rund um Erziehung, Kita, Schule und Ämter.\n\n" +
                     "Das Elterncafé ist offen für alle, ohne Anmeldung. Gezählt wird nur, wie viele Erwachsene und Kinder gekommen sind.")
-                { CostNote = Free, RegistrationNote = "Ohne Anmeldung – einfach vorbeikommen." },
+                { RegistrationNote = "Ohne Anmeldung – einfach vorbeikommen." },
                 new("en", "Parent café",
                     "An open meeting place for parents and children: breakfast, a chat and questions for the family centre's staff.",
                     "Mothers, fathers and other carers meet with their children for breakfast and conversation. Staff of the family centre join in and help with questions about parenting, Kita, school and public offices.\n\n" +
                     "The café is open to everyone, without registration. Only the number of adults and children is counted.")
-                { CostNote = FreeEn, RegistrationNote = "No registration – just drop in." },
+                { RegistrationNote = "No registration – just drop in." },
                 new("tr", "Veli Kafesi",
                     "Çocuklu aileler için açık buluşma: kahvaltı, sohbet ve aile merkezi uzmanlarına soru sorma fırsatı.",
                     "Anneler, babalar ve çocuklara bakan diğer kişiler çocuklarıyla birlikte kahvaltı ve sohbet için buluşur. Aile merkezinin uzmanları da katılır; eğitim, kreş, okul ve resmî işlerle ilgili sorulara yardımcı olur.\n\n" +
                     "Veli kafesi herkese açıktır ve kayıt gerektirmez. Yalnızca kaç yetişkin ve çocuğun geldiği sayılır.")
-                { CostNote = FreeTr, RegistrationNote = "Kayıt gerekmez; uğramanız yeterli." },
+                { RegistrationNote = "Kayıt gerekmez; uğramanız yeterli." },
             ],
         },
         new("HER-BABYTREFF", ProgrammeType.EarlyHelp, "baby-groups", ChildrenAndParents, 0, 12)
@@ -555,17 +553,17 @@ public static class HerneDemo
                     "Wöchentlicher Treff für Eltern mit Babys im ersten Lebensjahr, begleitet von einer Familienhebamme.",
                     "Im Babytreff lernen sich Eltern mit Babys bis zwölf Monate kennen. Eine Familienhebamme beantwortet Fragen zu Stillen, Schlafen, Entwicklung und Alltag mit Baby.\n\n" +
                     "Der Babytreff gehört zu den Frühen Hilfen der Stadt Herne: Sie sind der Anfang der Präventionskette, die Familien von der Geburt an begleitet.")
-                { CostNote = Free, RegistrationNote = "Einfach vorbeikommen. Für die Statistik der Frühen Hilfen wird die Teilnahme der Babys erfasst." },
+                { RegistrationNote = "Einfach vorbeikommen. Für die Statistik der Frühen Hilfen wird die Teilnahme der Babys erfasst." },
                 new("en", "Early help – baby group",
                     "A weekly group for parents with babies in their first year, with a family midwife.",
                     "Parents with babies up to twelve months get to know each other. A family midwife answers questions about feeding, sleep, development and everyday life with a baby.\n\n" +
                     "The baby group is part of Herne's early help, the start of the chain of support that accompanies families from birth.")
-                { CostNote = FreeEn, RegistrationNote = "Just come along. Babies' attendance is recorded for the early-help statistics." },
+                { RegistrationNote = "Just come along. Babies' attendance is recorded for the early-help statistics." },
                 new("tr", "Erken Destek – Bebek Buluşması",
                     "Bir yaşından küçük bebeği olan ebeveynler için aile ebesi eşliğinde haftalık buluşma.",
                     "On iki aydan küçük bebeği olan ebeveynler burada tanışır. Bir aile ebesi emzirme, uyku, gelişim ve bebekle günlük yaşam hakkındaki soruları yanıtlar.\n\n" +
                     "Bebek buluşması, aileleri doğumdan itibaren destekleyen Herne önleme zincirinin ilk halkası olan erken destek hizmetlerine aittir.")
-                { CostNote = FreeTr, RegistrationNote = "Kayıt gerekmez. Bebeklerin katılımı erken destek istatistikleri için kaydedilir." },
+                { RegistrationNote = "Kayıt gerekmez. Bebeklerin katılımı erken destek istatistikleri için kaydedilir." },
             ],
         },
         new("HER-WILLKOMMEN", ProgrammeType.EarlyHelp, "welcome-visits", Audience.Parents, 0, 12)
@@ -578,17 +576,17 @@ public static class HerneDemo
                     "Nach der Geburt besucht das Familienbüro Familien zu Hause – mit Informationen, einem Willkommenspaket und einem offenen Ohr.",
                     "Jede Herner Familie mit einem neugeborenen Kind bekommt einen Besuch angeboten. Die Mitarbeiterinnen des Familienbüros bringen ein Willkommenspaket mit und informieren über Angebote, Beratung und finanzielle Hilfen.\n\n" +
                     "Der Besuch ist freiwillig. Einen Termin vereinbaren Sie telefonisch oder in der Sprechstunde des Familienbüros.")
-                { CostNote = Free, RegistrationNote = "Termin telefonisch oder in der Sprechstunde im Familienbüro vereinbaren." },
+                { RegistrationNote = "Termin telefonisch oder in der Sprechstunde im Familienbüro vereinbaren." },
                 new("en", "Welcome visit for newborns",
                     "After a birth, the Family Office visits families at home with information, a welcome pack and time to listen.",
                     "Every family in Herne with a newborn child is offered a visit. Staff of the Family Office bring a welcome pack and explain services, advice and financial support.\n\n" +
                     "The visit is voluntary. Make an appointment by phone or at the Family Office's consultation hours.")
-                { CostNote = FreeEn, RegistrationNote = "Make an appointment by phone or at the Family Office." },
+                { RegistrationNote = "Make an appointment by phone or at the Family Office." },
                 new("tr", "Yeni doğanlar için hoş geldin ziyareti",
                     "Doğumdan sonra Aile Bürosu aileleri evlerinde ziyaret eder: bilgi, hoş geldin paketi ve dinleyen bir kulak.",
                     "Herne'de yeni doğmuş çocuğu olan her aileye bir ziyaret önerilir. Aile Bürosu çalışanları bir hoş geldin paketi getirir; hizmetler, danışmanlık ve maddi destekler hakkında bilgi verir.\n\n" +
                     "Ziyaret isteğe bağlıdır. Randevuyu telefonla ya da Aile Bürosu'nun görüşme saatlerinde alabilirsiniz.")
-                { CostNote = FreeTr, RegistrationNote = "Randevu telefonla veya Aile Bürosu'nda alınır." },
+                { RegistrationNote = "Randevu telefonla veya Aile Bürosu'nda alınır." },
             ],
         },
         new("HER-STARKE-ELTERN", ProgrammeType.ParentEducation, "parenting-courses", Audience.Parents, 0, 216)
@@ -676,17 +674,17 @@ public static class HerneDemo
                     "Eltern und Kinder stärken gemeinsam Deutsch und die Familiensprache – wöchentlich in der Kita.",
                     "Rucksack KiTa ist ein Programm der Kommunalen Integrationszentren in NRW. Eltern treffen sich wöchentlich in der Kita, lernen Spiele, Lieder und Bücher kennen und nutzen sie zu Hause in ihrer Familiensprache; die Kinder arbeiten in der Kita zum selben Thema auf Deutsch.\n\n" +
                     "So wachsen beide Sprachen gemeinsam. Die Gruppen leiten geschulte Elternbegleiterinnen, die oft selbst mehrsprachig sind.")
-                { CostNote = Free, RegistrationNote = "Anmeldung über die Kita." },
+                { RegistrationNote = "Anmeldung über die Kita." },
                 new("en", "Rucksack KiTa – language support with parents",
                     "Parents and children build German and their family language together, every week at the Kita.",
                     "Rucksack KiTa is a programme of the municipal integration centres in North Rhine-Westphalia. Parents meet weekly at the Kita, get to know games, songs and books and use them at home in their family language, while the children work on the same topic in German at the Kita.\n\n" +
                     "That way both languages grow together. Groups are led by trained parent facilitators, many of them multilingual.")
-                { CostNote = FreeEn, RegistrationNote = "Register through the Kita." },
+                { RegistrationNote = "Register through the Kita." },
                 new("tr", "Rucksack KiTa – Ebeveynlerle dil desteği",
                     "Ebeveynler ve çocuklar Almancayı ve ailenin dilini birlikte güçlendirir; her hafta kreşte.",
                     "Rucksack KiTa, Kuzey Ren-Vestfalya'daki belediye uyum merkezlerinin bir programıdır. Ebeveynler her hafta kreşte buluşur, oyunlar, şarkılar ve kitaplar tanır ve bunları evde kendi dillerinde kullanır; çocuklar aynı konuyu kreşte Almanca çalışır.\n\n" +
                     "Böylece iki dil birlikte gelişir. Grupları çoğu kendisi de çok dilli olan eğitimli ebeveyn rehberleri yönetir.")
-                { CostNote = FreeTr, RegistrationNote = "Kayıt kreş üzerinden yapılır." },
+                { RegistrationNote = "Kayıt kreş üzerinden yapılır." },
             ],
         },
         new("HER-BERATUNG", ProgrammeType.Counselling, "parenting-advice", Audience.Parents, 0, 216)
@@ -698,17 +696,17 @@ public static class HerneDemo
                     "Ohne Termin mit einer Fachkraft der Erziehungsberatung sprechen – vertraulich und kostenlos.",
                     "Wenn es in der Familie schwierig wird, hilft ein erstes Gespräch oft weiter. In der offenen Sprechstunde im Familienzentrum können Eltern ohne Termin mit einer Fachkraft der Erziehungsberatung sprechen, auch auf Türkisch.\n\n" +
                     "Alles bleibt vertraulich. Wenn mehr Beratung nötig ist, wird ein Termin in der Beratungsstelle vereinbart.")
-                { CostNote = Free, RegistrationNote = "Ohne Anmeldung." },
+                { RegistrationNote = "Ohne Anmeldung." },
                 new("en", "Drop-in parenting advice",
                     "Talk to a parenting advisor without an appointment – confidential and free.",
                     "When things get difficult at home, a first conversation often helps. At the drop-in hour in the family centre parents can talk to a parenting advisor without an appointment, in German or Turkish.\n\n" +
                     "Everything stays confidential. If more advice is needed, an appointment at the counselling service is arranged.")
-                { CostNote = FreeEn, RegistrationNote = "No registration." },
+                { RegistrationNote = "No registration." },
                 new("tr", "Ebeveyn danışmanlığı – açık görüşme saati",
                     "Randevusuz olarak bir aile danışmanıyla görüşün; gizli ve ücretsiz.",
                     "Ailede işler zorlaştığında ilk bir görüşme çoğu zaman yardımcı olur. Aile merkezindeki açık görüşme saatinde ebeveynler randevusuz, Türkçe de dahil olmak üzere bir danışmanla konuşabilir.\n\n" +
                     "Her şey gizli kalır. Daha fazla destek gerekirse danışma merkezinde randevu verilir.")
-                { CostNote = FreeTr, RegistrationNote = "Kayıt gerekmez." },
+                { RegistrationNote = "Kayıt gerekmez." },
             ],
         },
         new("HER-FAMILIENSAMSTAG", ProgrammeType.OpenMeeting, "family-saturdays", Audience.Families | Audience.Children, 0, 144)
@@ -720,17 +718,17 @@ public static class HerneDemo
                     "Einmal im Monat samstags: Spielen, Basteln, Bewegen und ein gemeinsames Frühstück für die ganze Familie.",
                     "Am ersten Samstag im Monat öffnet das Familienzentrum für alle Familien aus dem Stadtteil. Es gibt Spiel- und Bastelangebote, eine Bewegungsbaustelle und ein Frühstück, zu dem jede Familie etwas mitbringen kann.\n\n" +
                     "Der Familiensamstag ist kostenlos und ohne Anmeldung. Gezählt wird nur, wie viele Kinder und Erwachsene gekommen sind.")
-                { CostNote = Free, RegistrationNote = "Ohne Anmeldung." },
+                { RegistrationNote = "Ohne Anmeldung." },
                 new("en", "Family Saturday",
                     "Once a month on Saturday: play, crafts, movement and a shared breakfast for the whole family.",
                     "On the first Saturday of the month the family centre opens its doors to every family in the neighbourhood, with games, crafts, an indoor obstacle course and a breakfast to which each family can bring something.\n\n" +
                     "Family Saturday is free and needs no registration. Only the number of children and adults is counted.")
-                { CostNote = FreeEn, RegistrationNote = "No registration." },
+                { RegistrationNote = "No registration." },
                 new("tr", "Aile Cumartesisi",
                     "Ayda bir cumartesi: tüm aile için oyun, el işi, hareket ve ortak kahvaltı.",
                     "Her ayın ilk cumartesi günü aile merkezi mahalledeki tüm ailelere kapılarını açar. Oyun ve el işi etkinlikleri, hareket parkuru ve her ailenin bir şey getirebileceği ortak bir kahvaltı vardır.\n\n" +
                     "Aile cumartesisi ücretsizdir ve kayıt gerektirmez. Yalnızca kaç çocuk ve yetişkinin geldiği sayılır.")
-                { CostNote = FreeTr, RegistrationNote = "Kayıt gerekmez." },
+                { RegistrationNote = "Kayıt gerekmez." },
             ],
         },
         new("HER-ELTERN-KIND-TURNEN", ProgrammeType.MovementAndSport, "parent-child-sport", ChildrenAndParents, 18, 72)
@@ -742,17 +740,17 @@ public static class HerneDemo
                     "Samstagvormittags turnen, klettern und toben – für Kinder von anderthalb bis sechs Jahren mit Mama, Papa oder Oma.",
                     "Übungsleitungen des Stadtsportbundes bauen im Bewegungsraum des Familienzentrums Geräte- und Spiellandschaften auf. Kinder und Erwachsene turnen, klettern und balancieren gemeinsam.\n\n" +
                     "Bitte bequeme Kleidung und Stoppersocken mitbringen.")
-                { CostNote = Free, RegistrationNote = "Ohne Anmeldung – einfach vorbeikommen." },
+                { RegistrationNote = "Ohne Anmeldung – einfach vorbeikommen." },
                 new("en", "Parent and child gym on Saturday",
                     "Saturday mornings of climbing, tumbling and running about – for children from one and a half to six with mum, dad or grandma.",
                     "Coaches from the city sports federation set up equipment and play landscapes in the family centre's gym. Children and adults climb, balance and tumble together.\n\n" +
                     "Please bring comfortable clothes and non-slip socks.")
-                { CostNote = FreeEn, RegistrationNote = "No registration – just come along." },
+                { RegistrationNote = "No registration – just come along." },
                 new("tr", "Cumartesi Ebeveyn-Çocuk Jimnastiği",
                     "Cumartesi sabahları jimnastik, tırmanma ve oyun: bir buçuk ile altı yaş arası çocuklar anne, baba veya büyükanneleriyle.",
                     "Şehir spor birliğinin antrenörleri aile merkezinin hareket salonunda alet ve oyun parkurları kurar. Çocuklar ve yetişkinler birlikte tırmanır, denge çalışır ve oynar.\n\n" +
                     "Lütfen rahat kıyafet ve kaydırmaz çorap getirin.")
-                { CostNote = FreeTr, RegistrationNote = "Kayıt gerekmez; gelmeniz yeterli." },
+                { RegistrationNote = "Kayıt gerekmez; gelmeniz yeterli." },
             ],
         },
         new("HER-FERIENSPIELE", ProgrammeType.Course, "movement", Audience.Children, 72, 144)
@@ -762,12 +760,10 @@ public static class HerneDemo
             [
                 new("de", "Ferienspiele 2027",
                     "Zwei Wochen Sport, Spiel und Ausflüge in den Sommerferien 2027 – in Planung.",
-                    "Entwurf: Orte, Termine und Anmeldung stehen noch nicht fest.")
-                { CostNote = Free },
+                    "Entwurf: Orte, Termine und Anmeldung stehen noch nicht fest."),
                 new("en", "Holiday games 2027",
                     "Two weeks of sport, games and trips in the 2027 summer holidays – being planned.",
-                    "Draft: places, dates and registration are not fixed yet.")
-                { CostNote = FreeEn },
+                    "Draft: places, dates and registration are not fixed yet."),
             ],
         },
     ];

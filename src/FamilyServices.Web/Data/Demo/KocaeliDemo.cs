@@ -468,12 +468,12 @@ public static class KocaeliDemo
                     "Latin ritimleriyle dans ederek enerji atan, koordinasyonunu ve özgüvenini geliştiren çocuklar için hareket atölyesi.",
                     "Zumba Kids atölyesinde 5-12 yaş arası çocuklar yaşlarına uygun koreografilerle dans eder; eğlenirken kas gücünü, dengesini ve ritim duygusunu geliştirir.\n\n" +
                     "Atölyeler Kocaeli Büyükşehir Belediyespor antrenörleriyle haftada iki gün 90 dakika yapılır. Rahat kıyafet ve spor ayakkabı yeterlidir.")
-                { CostNote = Free, RegistrationNote = AtCentre },
+                { RegistrationNote = AtCentre },
                 new("en", "Zumba Kids",
                     "A lively movement workshop where children dance to Latin rhythms and build coordination, stamina and confidence.",
                     "Children aged 5 to 12 dance to choreographies made for their age, having fun while building strength, balance and a sense of rhythm.\n\n" +
                     "Sessions are led with coaches from Kocaeli Büyükşehir Belediyespor, twice a week for 90 minutes. Comfortable clothes and trainers are all your child needs.")
-                { CostNote = FreeEn, RegistrationNote = AtCentreEn },
+                { RegistrationNote = AtCentreEn },
             ],
         },
         new("KOC-DRAMA", ProgrammeType.Workshop, "drama", Audience.Children, 60, 144)
@@ -485,12 +485,12 @@ public static class KocaeliDemo
                     "Oyun, doğaçlama ve canlandırmayla çocukların kendini ifade etme ve iletişim becerilerini güçlendiren atölye.",
                     "Drama atölyesinde çocuklar hikâyeleri canlandırır, doğaçlama oyunlar oynar ve duygularını güvenli bir ortamda ifade etmeyi öğrenir.\n\n" +
                     "Atölye; topluluk önünde konuşma, empati ve takım çalışması becerilerini destekler. Dönem sonunda çocuklar ailelerine kısa bir gösteri sunar.")
-                { CostNote = Free, RegistrationNote = AtCentre },
+                { RegistrationNote = AtCentre },
                 new("en", "Drama workshop",
                     "Play, improvisation and role-play that help children express themselves and communicate with confidence.",
                     "Children act out stories, play improvisation games and learn to express their feelings in a safe setting.\n\n" +
                     "The workshop builds confidence in speaking up, empathy and teamwork. At the end of each term the children put on a short show for their families.")
-                { CostNote = FreeEn, RegistrationNote = AtCentreEn },
+                { RegistrationNote = AtCentreEn },
             ],
         },
         new("KOC-MENTAL", ProgrammeType.Workshop, "mental-arithmetic", Audience.Children, 72, 144)
@@ -502,12 +502,12 @@ public static class KocaeliDemo
                     "Abaküsle başlayıp zihinden hızlı ve doğru hesap yapmayı öğreten, dikkat ve hafızayı güçlendiren atölye.",
                     "Çocuklar önce abaküsle toplama ve çıkarma yapmayı öğrenir, ardından abaküsü zihinlerinde canlandırarak hesap yapar.\n\n" +
                     "Çalışmalar dikkat, odaklanma ve hafızayı güçlendirir. Program, İl Milli Eğitim Müdürlüğü ile uyumlu bir müfredatla 6-12 yaş arası çocuklara yöneliktir.")
-                { CostNote = Free, RegistrationNote = "Okuma yazma bilmek gerekmez; seviye belirleme ilk derste yapılır." },
+                { RegistrationNote = "Okuma yazma bilmek gerekmez; seviye belirleme ilk derste yapılır." },
                 new("en", "Mental arithmetic",
                     "Starting with the abacus, children learn to calculate quickly and accurately in their heads, training attention and memory.",
                     "Children first learn to add and subtract on an abacus, then picture the abacus in their minds and calculate without it.\n\n" +
                     "The exercises train attention, concentration and memory. The curriculum follows the provincial education directorate's and is meant for children aged 6 to 12.")
-                { CostNote = FreeEn, RegistrationNote = "Children do not need to read or write to join; their level is checked in the first session." },
+                { RegistrationNote = "Children do not need to read or write to join; their level is checked in the first session." },
             ],
         },
         new("KOC-SAYILAR", ProgrammeType.Workshop, "fun-numbers", Audience.Children, 48, 96)
@@ -519,12 +519,12 @@ public static class KocaeliDemo
                     "Oyunlar, bloklar ve şarkılarla sayılarla tanışan 4-8 yaş arası çocuklar için matematik atölyesi.",
                     "Çocuklar saymayı, karşılaştırmayı ve küçük sayılarla toplamayı oyunlar, bloklar ve şarkılarla öğrenir.\n\n" +
                     "Amaç, matematiği okul öncesinde sevdirmek ve ilkokula hazırlığı desteklemektir. Etkinlikler Kocaeli Üniversitesi Eğitim Fakültesi ile birlikte hazırlanmıştır.")
-                { CostNote = Free, RegistrationNote = AtCentre },
+                { RegistrationNote = AtCentre },
                 new("en", "Fun with numbers",
                     "A maths workshop for children aged 4 to 8 who discover numbers through games, blocks and songs.",
                     "Children learn to count, compare and add small numbers through games, building blocks and songs.\n\n" +
                     "The aim is to make maths something children enjoy before they start school. The activities were designed with the Faculty of Education of Kocaeli University.")
-                { CostNote = FreeEn, RegistrationNote = AtCentreEn },
+                { RegistrationNote = AtCentreEn },
             ],
         },
         new("KOC-SATRANC", ProgrammeType.Workshop, "chess", Audience.Children, 72, 144)
@@ -536,12 +536,12 @@ public static class KocaeliDemo
                     "Taşların hareketinden basit stratejilere, ileriyi düşünmeyi ve sabrı öğreten satranç atölyesi.",
                     "Çocuklar taşların hareketlerini, temel kuralları ve basit stratejileri öğrenir; her derste eğitmen eşliğinde oyun oynar.\n\n" +
                     "Satranç planlama, problem çözme ve sabır gibi becerileri destekler. Her dönemin sonunda merkezler arasında dostluk turnuvası düzenlenir.")
-                { CostNote = Free, RegistrationNote = AtCentre },
+                { RegistrationNote = AtCentre },
                 new("en", "Chess",
                     "From how the pieces move to simple strategies: a chess workshop that teaches thinking ahead and patience.",
                     "Children learn how the pieces move, the basic rules and simple strategies, and play games with a coach in every session.\n\n" +
                     "Chess supports planning, problem solving and patience. Each term ends with a friendly tournament between the centres.")
-                { CostNote = FreeEn, RegistrationNote = AtCentreEn },
+                { RegistrationNote = AtCentreEn },
             ],
         },
         new("KOC-RESIM", ProgrammeType.Workshop, "painting", Audience.Children, 48, 144)
@@ -570,12 +570,12 @@ public static class KocaeliDemo
                     "Şarkılar, ritim çalgıları ve hareketle çocukların müzik kulağını ve ritim duygusunu geliştiren atölye.",
                     "Çocuklar şarkı söyler, Orff ve ritim çalgılarıyla tanışır, müziğe hareketle eşlik eder.\n\n" +
                     "Atölye dinleme, dikkat ve birlikte üretme becerilerini destekler.")
-                { CostNote = Free, RegistrationNote = AtCentre },
+                { RegistrationNote = AtCentre },
                 new("en", "Music and rhythm",
                     "Songs, percussion and movement that develop children's musical ear and sense of rhythm.",
                     "Children sing, get to know Orff and percussion instruments and move to the music.\n\n" +
                     "The workshop trains listening, attention and making something together.")
-                { CostNote = FreeEn, RegistrationNote = AtCentreEn },
+                { RegistrationNote = AtCentreEn },
             ],
         },
         new("KOC-ROBOTIK", ProgrammeType.Workshop, "robotics", Audience.Children, 84, 144)
@@ -588,12 +588,12 @@ public static class KocaeliDemo
                     "Blok tabanlı kodlama ve eğitim robotlarıyla algoritmik düşünmeyi öğreten atölye.",
                     "Çocuklar blok tabanlı programlamayla eğitim robotlarını hareket ettirir ve sensörlerle basit projeler geliştirir.\n\n" +
                     "Atölye algoritmik düşünmeyi, problem çözmeyi ve takım çalışmasını destekler. Çalışmalar 7-12 yaş arası çocuklar için iki seviyede yürütülür.")
-                { CostNote = Free, RegistrationNote = "Kontenjan sınırlı olduğundan ön kayıt internetten alınır; kesin kayıt merkezde yapılır." },
+                { RegistrationNote = "Kontenjan sınırlı olduğundan ön kayıt internetten alınır; kesin kayıt merkezde yapılır." },
                 new("en", "Robotics and coding",
                     "Block-based coding and educational robots that teach children to think in algorithms.",
                     "Children program educational robots with blocks and build simple projects with sensors.\n\n" +
                     "The workshop trains algorithmic thinking, problem solving and teamwork. It runs at two levels for children aged 7 to 12.")
-                { CostNote = FreeEn, RegistrationNote = "Places are limited: pre-register online, then confirm at the centre." },
+                { RegistrationNote = "Places are limited: pre-register online, then confirm at the centre." },
             ],
         },
         new("KOC-MASAL", ProgrammeType.Workshop, "storytelling", Audience.Children, 48, 96)
@@ -605,12 +605,12 @@ public static class KocaeliDemo
                     "Masal dinleyip anlatarak dil gelişimini, dinleme becerisini ve okuma sevgisini destekleyen atölye.",
                     "Çocuklar Kocaeli İl Halk Kütüphanesi'nin seçtiği kitaplardan masallar dinler, kuklalarla canlandırır ve kendi masallarını oluşturur.\n\n" +
                     "Atölye kelime dağarcığını ve dinleme becerisini geliştirir. Ailelere evde birlikte okumak için kitap önerileri verilir.")
-                { CostNote = Free, RegistrationNote = AtCentre },
+                { RegistrationNote = AtCentre },
                 new("en", "Storytelling workshop",
                     "Listening to and telling stories to support language, listening skills and a love of reading.",
                     "Children listen to stories from books chosen by the Kocaeli Provincial Public Library, act them out with puppets and make up their own.\n\n" +
                     "The workshop builds vocabulary and listening skills. Families get book suggestions for reading together at home.")
-                { CostNote = FreeEn, RegistrationNote = AtCentreEn },
+                { RegistrationNote = AtCentreEn },
             ],
         },
         new("KOC-HAMUR", ProgrammeType.Workshop, "play-dough", Audience.Children, 48, 84)
@@ -622,12 +622,12 @@ public static class KocaeliDemo
                     "Oyun hamuru, kil ve doğal malzemelerle şekil vererek el becerisini ve yaratıcılığı geliştiren atölye.",
                     "4-7 yaş arası çocuklar oyun hamuru, kil ve doğal malzemelerle şekiller, hayvanlar ve küçük maketler yapar.\n\n" +
                     "Çalışmalar ince motor becerilerini, renk ve doku algısını destekler. Oyun hamuru merkezde doğal malzemelerle hazırlanır.")
-                { CostNote = Free, RegistrationNote = AtCentre },
+                { RegistrationNote = AtCentre },
                 new("en", "Play dough and art",
                     "Shaping play dough, clay and natural materials to develop dexterity and creativity.",
                     "Children aged 4 to 7 make shapes, animals and small models from play dough, clay and natural materials.\n\n" +
                     "The work supports fine motor skills and a feel for colour and texture. The play dough is made at the centre from natural ingredients.")
-                { CostNote = FreeEn, RegistrationNote = AtCentreEn },
+                { RegistrationNote = AtCentreEn },
             ],
         },
         new("KOC-BULUSMA", ProgrammeType.OpenMeeting, "meetups", ChildrenAndParents, 0, 72)
@@ -641,13 +641,13 @@ public static class KocaeliDemo
                     "Anne-Çocuk Buluşma Saati, 0-6 yaş arası çocuklar ve anneleri için kayıt gerektirmeyen haftalık bir buluşmadır. Çocuklar oyun köşesinde oynarken anneler birbirleriyle ve merkez çalışanlarıyla sohbet eder.\n\n" +
                     "Ayda bir, İl Sağlık Müdürlüğü'nden bir uzman beslenme, uyku ve gelişim konularındaki soruları yanıtlar.\n\n" +
                     "Katılım yalnızca isimsiz olarak sayılır; çocuklar için kayıt tutulmaz.")
-                { CostNote = Free, RegistrationNote = "Kayıt gerekmez; dilediğiniz hafta gelebilirsiniz." },
+                { RegistrationNote = "Kayıt gerekmez; dilediğiniz hafta gelebilirsiniz." },
                 new("en", "Mother and child meet-up",
                     "A weekly open meeting for mothers and young children: play, a chat and a chance to ask an expert.",
                     "The meet-up is a weekly drop-in for children up to 6 and their mothers; no registration needed. Children play in the play corner while mothers talk with each other and with the centre's staff.\n\n" +
                     "Once a month a specialist from the Provincial Health Directorate answers questions about nutrition, sleep and development.\n\n" +
                     "Only an anonymous headcount is taken; no records are kept about the children.")
-                { CostNote = FreeEn, RegistrationNote = "No registration needed; come any week you like." },
+                { RegistrationNote = "No registration needed; come any week you like." },
             ],
         },
         new("KOC-BILIMKAMP", ProgrammeType.Workshop, "science", Audience.Children, 96, 144)
@@ -657,12 +657,10 @@ public static class KocaeliDemo
             [
                 new("tr", "Yaz Bilim Kampı",
                     "2027 yazı için hazırlanan, deney ve gözlemlerle dolu bir haftalık bilim kampı.",
-                    "Taslak: program içeriği ve merkezler henüz kesinleşmedi.")
-                { CostNote = Free },
+                    "Taslak: program içeriği ve merkezler henüz kesinleşmedi."),
                 new("en", "Summer science camp",
                     "A week of experiments and observation, being prepared for summer 2027.",
-                    "Draft: the content and the centres are not final yet.")
-                { CostNote = FreeEn },
+                    "Draft: the content and the centres are not final yet."),
             ],
         },
         new("KOC-ORIGAMI", ProgrammeType.Workshop, "arts", Audience.Children, 60, 120)
@@ -672,12 +670,10 @@ public static class KocaeliDemo
             [
                 new("tr", "Origami Atölyesi",
                     "Kâğıt katlama sanatıyla dikkat ve el becerisini geliştiren atölye. 2023 sonunda sona erdi.",
-                    "Bu atölye artık düzenlenmiyor; benzer etkinlikler için Resim Atölyesi'ne bakabilirsiniz.")
-                { CostNote = Free },
+                    "Bu atölye artık düzenlenmiyor; benzer etkinlikler için Resim Atölyesi'ne bakabilirsiniz."),
                 new("en", "Origami workshop",
                     "Paper folding to train attention and dexterity. Ended in late 2023.",
-                    "This workshop no longer runs; see the painting workshop for similar activities.")
-                { CostNote = FreeEn },
+                    "This workshop no longer runs; see the painting workshop for similar activities."),
             ],
         },
     ];
