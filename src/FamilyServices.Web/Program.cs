@@ -1,5 +1,6 @@
 using FamilyServices.Web.Components;
 using FamilyServices.Web.Features.Accounts;
+using FamilyServices.Web.Features.Accounts.SignIn;
 using FamilyServices.Web.Features.Catalogue;
 using FamilyServices.Web.Features.Catalogue.Calendar;
 using FamilyServices.Web.Features.Language;
@@ -22,6 +23,7 @@ app.MapLanguageSwitch();
 app.MapCatalogueApi();
 app.MapCalendarEndpoints();
 app.MapAccountApi();
+app.MapSignOut();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -26,7 +26,8 @@ public static class StaffAccounts
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FamilyServicesDb>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 
         builder.Services
             .AddAuthentication(IdentityConstants.ApplicationScheme)
@@ -38,8 +39,12 @@ public static class StaffAccounts
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 options.LoginPath = "/account/sign-in";
+                options.AccessDeniedPath = "/status/403";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
             }));
         builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<ApiTokenService>();
         return builder;
     }
