@@ -25,9 +25,6 @@ public static class ProgrammeCards
             .Select(p => new
             {
                 p.Id, p.Code, p.Slug, p.Type, p.MinAgeMonths, p.MaxAgeMonths, p.IsFree, p.PriceAmount, p.DeliveryLanguages,
-                Text = p.Texts.Where(t => t.Language == language || t.Language == fallback)
-                    .OrderBy(t => t.Language == language ? 0 : 1)
-                    .Select(t => new { t.Title, t.Summary, t.Language }).FirstOrDefault(),
                 OwnCategory = p.Category.Names.Where(n => n.Language == language || n.Language == fallback)
                     .OrderBy(n => n.Language == language ? 0 : 1).Select(n => n.Name).FirstOrDefault(),
                 ParentCategory = p.Category.Parent == null ? null : p.Category.Parent.Names
@@ -35,14 +32,23 @@ public static class ProgrammeCards
                     .OrderBy(n => n.Language == language ? 0 : 1).Select(n => n.Name).FirstOrDefault(),
             })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
+        // Read by id and chosen here: EF's "first text in the preferred language" becomes a ROW_NUMBER over every
+        // text of the language, 50 times slower (docs/performance.md).
+        var texts = (await db.ProgrammeTexts.AsNoTracking()
+                .Where(t => ids.Contains(t.ProgrammeId) && (t.Language == language || t.Language == fallback))
+                .Select(t => new { t.ProgrammeId, t.Title, t.Summary, t.Language })
+                .ToListAsync(cancellationToken))
+            .GroupBy(t => t.ProgrammeId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Language == language ? 0 : 1).First());
         var centres = await db.Centres.AsNoTracking().Where(c => centreIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => new NearestCentre(c.Code, c.Name, c.Latitude, c.Longitude), cancellationToken);
 
-        return hits.Where(h => rows.ContainsKey(h.ProgrammeId) && rows[h.ProgrammeId].Text is not null).Select(h =>
+        return hits.Where(h => rows.ContainsKey(h.ProgrammeId) && texts.ContainsKey(h.ProgrammeId)).Select(h =>
         {
             var p = rows[h.ProgrammeId];
+            var text = texts[h.ProgrammeId];
             // The upper category says more in a result list than the leaf, which often echoes the title.
-            return new ProgrammeCard(p.Code, p.Slug, p.Text!.Title, p.Text.Summary, p.Text.Language, p.ParentCategory ?? p.OwnCategory, p.Type,
+            return new ProgrammeCard(p.Code, p.Slug, text.Title, text.Summary, text.Language, p.ParentCategory ?? p.OwnCategory, p.Type,
                 p.MinAgeMonths, p.MaxAgeMonths, p.IsFree, p.PriceAmount, p.DeliveryLanguages,
                 h.DistanceMetres, centres.GetValueOrDefault(h.NearestCentreId));
         }).ToList();

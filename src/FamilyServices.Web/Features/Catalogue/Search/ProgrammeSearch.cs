@@ -36,12 +36,17 @@ public sealed class ProgrammeSearch(FamilyServicesDb db)
         ),
         matching AS (
             SELECT p.id, p.slug, tm.rank, c.id AS centre_id,
-                   CASE WHEN o.is_online OR @lat IS NULL THEN NULL
-                        ELSE earth_distance(ll_to_earth(@lat, @lon), ll_to_earth(c.latitude, c.longitude)) END AS distance
+                   CASE WHEN o.is_online THEN NULL ELSE c.distance END AS distance
             FROM programmes p
             LEFT JOIN text_matches tm ON tm.programme_id = p.id
             JOIN offerings o ON o.programme_id = p.id
-            JOIN centres c ON c.id = o.centre_id
+            -- The distance once per centre (500 rows), not per offering row (15,000+). OFFSET 0 keeps the planner from
+            -- flattening the subquery, which would move earth_distance back into the join; unlike a MATERIALIZED CTE,
+            -- it still lets the planner see the centres' statistics.
+            JOIN (SELECT c.id, c.district_id, c.accessibility_features,
+                         CASE WHEN @lat IS NULL THEN NULL
+                              ELSE earth_distance(ll_to_earth(@lat, @lon), ll_to_earth(c.latitude, c.longitude)) END AS distance
+                  FROM centres c OFFSET 0) c ON c.id = o.centre_id
             JOIN districts d ON d.id = c.district_id
             WHERE p.publication_state = 'Published'
               AND (@q IS NULL OR tm.programme_id IS NOT NULL)
@@ -55,8 +60,7 @@ public sealed class ProgrammeSearch(FamilyServicesDb db)
               AND (@online IS NULL OR o.is_online = @online)
               AND (@district IS NULL OR d.code = @district)
               AND (@accessibility IS NULL OR c.accessibility_features @> ARRAY[@accessibility]::text[])
-              AND (@lat IS NULL OR o.is_online = true OR @radius_metres IS NULL
-                   OR earth_distance(ll_to_earth(@lat, @lon), ll_to_earth(c.latitude, c.longitude)) <= @radius_metres)
+              AND (@lat IS NULL OR o.is_online = true OR @radius_metres IS NULL OR c.distance <= @radius_metres)
               AND (@lat IS NULL OR @online IS NOT NULL OR NOT o.is_online)
               AND (NOT @this_week OR EXISTS (
                     SELECT 1 FROM sessions s

@@ -1,0 +1,76 @@
+using System.Globalization;
+using FamilyServices.Benchmarks.Catalogue;
+using FamilyServices.Benchmarks.Search;
+using FamilyServices.Web.Features.Operations;
+
+const string Usage = """
+    Usage: FamilyServices.Benchmarks <command>   (run-search-benchmark.sh runs all of it; see docs/performance.md)
+      generate-catalogue --connection CS [--programmes 5000] [--offerings 20000] [--centres 500]
+                         [--today YYYY-MM-DD] [--seed 20261122]
+                  write the benchmark city into an EMPTY database migrated with the portal's `migrate` verb
+      pgbench-script --connection CS --out FILE.sql --urls FILE.tsv [--explain-dir DIR] [--sql-file PROPOSAL.sql]
+                  write the search mix as a pgbench script (ProgrammeSearch.Sql with the portal's own parameter
+                  values) and as query strings for wrk; print hits and one-client timings of each search.
+                  --sql-file: a proposed statement with the same @parameters; the outputs use it, and each search
+                  is timed both ways and checked to return the same rows (exit 1 when not)
+    """;
+
+try
+{
+    return args switch
+    {
+        ["generate-catalogue", .. var rest] => await GenerateAsync(CommandOptions.Parse(rest)),
+        ["pgbench-script", .. var rest] => await PgbenchScriptAsync(CommandOptions.Parse(rest)),
+        ["help"] or ["--help"] => Help(),
+        _ => Fail("Unknown command or wrong arguments."),
+    };
+}
+catch (CommandOptionsException exception)
+{
+    return Fail(exception.Message);
+}
+
+static async Task<int> GenerateAsync(CommandOptions options)
+{
+    options.OnlyAllow("connection", "programmes", "offerings", "centres", "today", "seed");
+    var size = new CatalogueSize(
+        Count(options, "programmes", CatalogueSize.Default.Programmes),
+        Count(options, "offerings", CatalogueSize.Default.Offerings),
+        Count(options, "centres", CatalogueSize.Default.Centres));
+    if (size.Offerings < size.Programmes) throw new CommandOptionsException("--offerings must be at least --programmes: every programme gets an offering.");
+    var today = options.Optional("today") is { } text
+        ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date : throw new CommandOptionsException("--today must be a date such as 2026-11-22.")
+        : DateOnly.FromDateTime(DateTime.UtcNow);
+    var seed = Count(options, "seed", 20261122);
+    return await new CatalogueGenerator(options.Required("connection"), size, today, seed, Console.Out).RunAsync();
+}
+
+static async Task<int> PgbenchScriptAsync(CommandOptions options)
+{
+    options.OnlyAllow("connection", "out", "urls", "explain-dir", "sql-file");
+    return await new PgbenchScript(options.Required("connection"), Console.Out)
+        .RunAsync(options.Required("out"), options.Required("urls"), options.Optional("explain-dir"), options.Optional("sql-file"));
+}
+
+static int Count(CommandOptions options, string name, int fallback)
+{
+    var text = options.Optional(name);
+    if (text is null) return fallback;
+    return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+        ? value
+        : throw new CommandOptionsException($"--{name} must be a positive whole number.");
+}
+
+static int Help()
+{
+    Console.WriteLine(Usage);
+    return 0;
+}
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine($"error: {message}");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
