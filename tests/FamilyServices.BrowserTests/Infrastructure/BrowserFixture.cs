@@ -108,6 +108,15 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         if (exitCode != 0) throw new InvalidOperationException($"'{string.Join(' ', args)}' failed with exit code {exitCode}: {output}");
     }
 
+    /// <summary>Runs an operator command against the Kocaeli portal and returns what it printed.</summary>
+    public async Task<string> OperatorAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exitCode = await OperatorCommands.RunAsync(args, Portal.Services, output, output);
+        if (exitCode != 0) throw new InvalidOperationException($"'{string.Join(' ', args)}' failed with exit code {exitCode}: {output}");
+        return output.ToString();
+    }
+
     /// <summary>Shown by the test runner (diagnosticMessages in xunit.runner.json).</summary>
     private void Log(string message) => diagnostics.OnMessage(new DiagnosticMessage($"Browser tests: {message}"));
 

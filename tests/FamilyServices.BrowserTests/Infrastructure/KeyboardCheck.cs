@@ -106,7 +106,9 @@ public static class KeyboardCheck
     {
         var interactive = await page.EvaluateAsync<string[]>(ListenScript);
         // One lap and a bit: past the last element focus leaves the document, then comes back to the first.
-        for (var i = 0; i < interactive.Length + 2; i++)
+        // Date and month fields take one Tab per segment (day, month, year), hence the margin; a second lap
+        // only repeats stops already logged.
+        for (var i = 0; i < interactive.Length * 3 + 5; i++)
         {
             await page.Keyboard.PressAsync("Tab");
         }
