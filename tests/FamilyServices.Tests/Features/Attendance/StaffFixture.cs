@@ -16,6 +16,9 @@ public sealed class StaffFixture : PortalFixture, IAsyncLifetime
     public Centre CentreB { get; private set; } = null!;
     public Session SessionA { get; private set; } = null!;
     public Session SessionB { get; private set; } = null!;
+    public Session OpenMeetingA { get; private set; } = null!;
+    public Session SpareSessionA { get; private set; } = null!;
+    public Participant ChildB { get; private set; } = null!;
     public List<Participant> ChildrenA { get; } = [];
     public string StaffA { get; } = "staff.a@example.org";
     public string StaffB { get; } = "staff.b@example.org";
@@ -37,7 +40,12 @@ public sealed class StaffFixture : PortalFixture, IAsyncLifetime
         var startsAt = Schedule.ToUtc(today, new TimeOnly(10, 0), berlin);
         SessionA = new Session { OfferingId = offeringA.Id, StartsAt = startsAt, EndsAt = startsAt.AddHours(1) };
         SessionB = new Session { OfferingId = offeringB.Id, StartsAt = startsAt, EndsAt = startsAt.AddHours(1) };
-        db.Sessions.AddRange(SessionA, SessionB);
+        var cafe = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Elterncafé"));
+        cafe.Type = ProgrammeType.OpenMeeting;
+        var cafeOffering = await catalogue.OfferingAsync(cafe, CentreA);
+        OpenMeetingA = new Session { OfferingId = cafeOffering.Id, StartsAt = startsAt.AddHours(4), EndsAt = startsAt.AddHours(6) };
+        SpareSessionA = new Session { OfferingId = offeringA.Id, StartsAt = startsAt.AddDays(-7), EndsAt = startsAt.AddDays(-7).AddHours(1) };
+        db.Sessions.AddRange(SessionA, SessionB, OpenMeetingA, SpareSessionA);
         var random = new Random(5);
         for (var i = 0; i < 20; i++)
         {
@@ -45,7 +53,7 @@ public sealed class StaffFixture : PortalFixture, IAsyncLifetime
             ChildrenA.Add(child);
             db.Enrolments.Add(new Enrolment { Participant = child, OfferingId = offeringA.Id, EnrolledOn = today });
         }
-        var childB = new Participant { Code = ParticipantCode.Create(random), BirthYear = 2020, BirthMonth = 5, DistrictId = CentreB.DistrictId, CreatedAt = DateTime.UtcNow };
+        var childB = ChildB = new Participant { Code = ParticipantCode.Create(random), BirthYear = 2020, BirthMonth = 5, DistrictId = CentreB.DistrictId, CreatedAt = DateTime.UtcNow };
         db.Enrolments.Add(new Enrolment { Participant = childB, OfferingId = offeringB.Id, EnrolledOn = today });
         await db.SaveChangesAsync();
 
