@@ -23,6 +23,7 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<AttendanceChange> AttendanceChanges => Set<AttendanceChange>();
     public DbSet<StaffCentre> StaffCentres => Set<StaffCentre>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

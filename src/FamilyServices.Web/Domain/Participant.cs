@@ -41,3 +41,24 @@ public class Attendance
     public string? RecordedById { get; set; }
     public DateTime RecordedAt { get; set; }
 }
+
+/// <summary>One change to an attendance record: append-only, so every correction can be traced (who, when, before, after).</summary>
+public class AttendanceChange
+{
+    public long Id { get; set; }
+    public long SessionId { get; set; }
+    public int ParticipantId { get; set; }
+    public AttendanceStatus? StatusBefore { get; set; }
+    public AttendanceStatus StatusAfter { get; set; }
+    public string? ChangedById { get; set; }
+    public DateTime ChangedAt { get; set; }
+}
+
+/// <summary>How long ordinary staff may correct a session's attendance after it ended.</summary>
+public static class AttendanceCorrections
+{
+    public const int DefaultWindowDays = 14;
+
+    public static bool WindowIsOpen(DateTime sessionEndsAtUtc, DateTime nowUtc, int windowDays) =>
+        nowUtc <= sessionEndsAtUtc.AddDays(windowDays);
+}

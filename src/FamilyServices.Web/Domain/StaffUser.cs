@@ -18,6 +18,9 @@ public class StaffCentre
     public required string UserId { get; set; }
     public int CentreId { get; set; }
     public Centre Centre { get; set; } = null!;
+
+    /// <summary>A coordinator may still correct attendance after the staff correction window has closed.</summary>
+    public bool IsCoordinator { get; set; }
 }
 
 /// <summary>A personal API token. Only a SHA-256 hash is stored; the token itself is shown once.</summary>

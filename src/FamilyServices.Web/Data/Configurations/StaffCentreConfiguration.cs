@@ -9,6 +9,7 @@ internal sealed class StaffCentreConfiguration : IEntityTypeConfiguration<StaffC
     public void Configure(EntityTypeBuilder<StaffCentre> staffCentre)
     {
         staffCentre.HasKey(s => new { s.UserId, s.CentreId });
+        staffCentre.Property(s => s.IsCoordinator).HasDefaultValue(false);
         staffCentre.HasOne(s => s.Centre).WithMany().HasForeignKey(s => s.CentreId).OnDelete(DeleteBehavior.Cascade);
     }
 }

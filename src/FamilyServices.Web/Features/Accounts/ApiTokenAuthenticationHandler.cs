@@ -38,6 +38,8 @@ public sealed class ApiTokenAuthenticationHandler(
         };
         claims.AddRange((await users.GetRolesAsync(user)).Select(role => new Claim(ClaimTypes.Role, role)));
         claims.AddRange(user.Centres.Select(c => new Claim(StaffAccounts.CentreClaim, c.CentreId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        claims.AddRange(user.Centres.Where(c => c.IsCoordinator)
+            .Select(c => new Claim(StaffAccounts.CoordinatorClaim, c.CentreId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -10,6 +10,9 @@ public static class StaffAccounts
     /// <summary>Claim type listing the id of each centre the signed-in user works for.</summary>
     public const string CentreClaim = "fs:centre";
 
+    /// <summary>Claim type listing the id of each centre the user coordinates.</summary>
+    public const string CoordinatorClaim = "fs:coordinator";
+
     public static WebApplicationBuilder AddStaffAccounts(this WebApplicationBuilder builder)
     {
         builder.Services

@@ -16,8 +16,10 @@ public sealed class StaffClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        var centreIds = await db.StaffCentres.Where(s => s.UserId == user.Id).Select(s => s.CentreId).ToListAsync();
-        identity.AddClaims(centreIds.Select(id => new Claim(StaffAccounts.CentreClaim, id.ToString(CultureInfo.InvariantCulture))));
+        var centres = await db.StaffCentres.Where(s => s.UserId == user.Id).Select(s => new { s.CentreId, s.IsCoordinator }).ToListAsync();
+        identity.AddClaims(centres.Select(c => new Claim(StaffAccounts.CentreClaim, c.CentreId.ToString(CultureInfo.InvariantCulture))));
+        identity.AddClaims(centres.Where(c => c.IsCoordinator)
+            .Select(c => new Claim(StaffAccounts.CoordinatorClaim, c.CentreId.ToString(CultureInfo.InvariantCulture))));
         return identity;
     }
 }
@@ -27,6 +29,11 @@ public static class StaffPrincipal
     /// <summary>The centres a signed-in user works for.</summary>
     public static IReadOnlyList<int> CentreIds(this ClaimsPrincipal principal) =>
         principal.FindAll(StaffAccounts.CentreClaim).Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToList();
+
+    /// <summary>Admins and the centre's coordinators may correct attendance after the staff window has closed.</summary>
+    public static bool MayCorrectLate(this ClaimsPrincipal principal, int centreId) =>
+        principal.IsInRole(Roles.Admin)
+        || principal.FindAll(StaffAccounts.CoordinatorClaim).Any(c => c.Value == centreId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Admins see every centre; everyone else only their own.</summary>
     public static bool MaySeeCentre(this ClaimsPrincipal principal, int centreId) =>

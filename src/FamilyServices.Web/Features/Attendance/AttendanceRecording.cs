@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyServices.Web.Features.Attendance;
 
 /// <summary>
-/// Writes a session's attendance as one upsert: a participant has one row per session whatever how often the same
-/// marks are sent, and the session counts as held once anything is recorded.
+/// Writes a session's attendance as one upsert: a participant has one row per session however often the same
+/// marks are sent, and the session counts as held once anything is recorded. Every real change (a new mark or a
+/// different status) also lands in the append-only trail; sending the same marks again adds nothing there.
 /// </summary>
 public static class AttendanceRecording
 {
@@ -14,6 +15,11 @@ public static class AttendanceRecording
         FamilyServicesDb db, long sessionId, IReadOnlyCollection<(int ParticipantId, AttendanceStatus Status)> marks, string? userId, DateTime nowUtc)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
+        var participantIds = marks.Select(m => m.ParticipantId).ToList();
+        // Locked for the transaction, so two staff saving at once both see the other's mark as "before".
+        var before = await db.Attendances.FromSql($"SELECT * FROM attendances WHERE session_id = {sessionId} FOR UPDATE")
+            .Where(a => participantIds.Contains(a.ParticipantId))
+            .ToDictionaryAsync(a => a.ParticipantId, a => a.Status);
         foreach (var (participantId, status) in marks)
         {
             var statusName = status.ToString();
@@ -25,6 +31,14 @@ public static class AttendanceRecording
                     WHERE attendances.status <> EXCLUDED.status
                 """);
         }
+        db.AttendanceChanges.AddRange(marks
+            .Where(m => !before.TryGetValue(m.ParticipantId, out var old) || old != m.Status)
+            .Select(m => new AttendanceChange
+            {
+                SessionId = sessionId, ParticipantId = m.ParticipantId, StatusBefore = before.TryGetValue(m.ParticipantId, out var old) ? old : null,
+                StatusAfter = m.Status, ChangedById = userId, ChangedAt = nowUtc,
+            }));
+        await db.SaveChangesAsync();
         if (marks.Count > 0)
         {
             await db.Sessions.Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)

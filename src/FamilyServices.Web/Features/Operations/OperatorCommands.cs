@@ -12,7 +12,7 @@ public static class OperatorCommands
         Usage: FamilyServices.Web <command>
           migrate                                   apply database migrations
           seed-demo [kocaeli|herne]                 load a demo city into an empty database (default kocaeli)
-          users add --email E --role R [--centre CODE ...]
+          users add --email E --role R [--centre CODE ...] [--coordinator CODE ...]
                                                     create a staff account; prints a one-time password
           tokens issue --email E --name N --days D  issue a personal API token; prints it once
           schema-script                             print the SQL that creates the schema the code expects

@@ -10,7 +10,7 @@ public static class UsersAddCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, CommandOptions options, TextWriter output, TextWriter errors)
     {
-        options.OnlyAllow("email", "role", "centre", "name");
+        options.OnlyAllow("email", "role", "centre", "coordinator", "name");
         var email = options.Required("email").Trim();
         var role = Roles.Find(options.Required("role"));
         if (role is null) return OperatorCommands.Fail(errors, $"Unknown role. Choose one of: {string.Join(", ", Roles.All)}.");
@@ -19,7 +19,9 @@ public static class UsersAddCommand
         var db = services.GetRequiredService<FamilyServicesDb>();
         var users = services.GetRequiredService<UserManager<StaffUser>>();
 
-        var centreCodes = options.All("centre").Select(c => c.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // A coordinator of a centre works there too: --coordinator CODE implies --centre CODE.
+        var coordinatorCodes = options.All("coordinator").Select(c => c.Trim()).ToList();
+        var centreCodes = options.All("centre").Select(c => c.Trim()).Concat(coordinatorCodes).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var centres = await db.Centres.Where(c => centreCodes.Contains(c.Code)).Select(c => new { c.Id, c.Code }).ToListAsync();
         var unknown = centreCodes.Where(code => !centres.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0) return OperatorCommands.Fail(errors, $"Unknown centre code(s): {string.Join(", ", unknown)}. Nothing was created.");
@@ -36,7 +38,11 @@ public static class UsersAddCommand
             EmailConfirmed = true,
             DisplayName = options.Optional("name") ?? email,
             MustChangePassword = true,
-            Centres = centres.Select(c => new StaffCentre { UserId = "", CentreId = c.Id }).ToList(),
+            Centres = centres.Select(c => new StaffCentre
+            {
+                UserId = "", CentreId = c.Id,
+                IsCoordinator = coordinatorCodes.Contains(c.Code, StringComparer.OrdinalIgnoreCase),
+            }).ToList(),
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -48,7 +54,8 @@ public static class UsersAddCommand
         }
         await transaction.CommitAsync();
 
-        output.WriteLine($"Created {role} account {email}" + (centres.Count > 0 ? $" for {string.Join(", ", centres.Select(c => c.Code))}." : "."));
+        output.WriteLine($"Created {role} account {email}" + (centres.Count > 0 ? $" for {string.Join(", ", centres.Select(c => c.Code))}." : ".")
+            + (coordinatorCodes.Count > 0 ? $" Coordinator of {string.Join(", ", coordinatorCodes)}." : ""));
         output.WriteLine($"One-time password (shown once; it must be changed at first sign-in): {password}");
         return 0;
     }

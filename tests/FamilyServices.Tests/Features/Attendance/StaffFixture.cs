@@ -19,6 +19,9 @@ public sealed class StaffFixture : PortalFixture, IAsyncLifetime
     public Session OpenMeetingA { get; private set; } = null!;
     public Session SpareSessionA { get; private set; } = null!;
     public Participant ChildB { get; private set; } = null!;
+    public Session OldSessionA { get; private set; } = null!;
+    public Session AuditSessionA { get; private set; } = null!;
+    public string CoordinatorA { get; } = "coordinator.a@example.org";
     public List<Participant> ChildrenA { get; } = [];
     public string StaffA { get; } = "staff.a@example.org";
     public string StaffB { get; } = "staff.b@example.org";
@@ -45,7 +48,9 @@ public sealed class StaffFixture : PortalFixture, IAsyncLifetime
         var cafeOffering = await catalogue.OfferingAsync(cafe, CentreA);
         OpenMeetingA = new Session { OfferingId = cafeOffering.Id, StartsAt = startsAt.AddHours(4), EndsAt = startsAt.AddHours(6) };
         SpareSessionA = new Session { OfferingId = offeringA.Id, StartsAt = startsAt.AddDays(-7), EndsAt = startsAt.AddDays(-7).AddHours(1) };
-        db.Sessions.AddRange(SessionA, SessionB, OpenMeetingA, SpareSessionA);
+        OldSessionA = new Session { OfferingId = offeringA.Id, StartsAt = startsAt.AddDays(-20), EndsAt = startsAt.AddDays(-20).AddHours(1) };
+        AuditSessionA = new Session { OfferingId = offeringA.Id, StartsAt = startsAt.AddDays(-2), EndsAt = startsAt.AddDays(-2).AddHours(1) };
+        db.Sessions.AddRange(SessionA, SessionB, OpenMeetingA, SpareSessionA, OldSessionA, AuditSessionA);
         var random = new Random(5);
         for (var i = 0; i < 20; i++)
         {
@@ -59,12 +64,12 @@ public sealed class StaffFixture : PortalFixture, IAsyncLifetime
 
         await using var scope = Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        foreach (var (email, centre) in new[] { (StaffA, CentreA), (StaffB, CentreB) })
+        foreach (var (email, centre, coordinator) in new[] { (StaffA, CentreA, false), (StaffB, CentreB, false), (CoordinatorA, CentreA, true) })
         {
             var user = new StaffUser { UserName = email, Email = email, DisplayName = email };
             (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
             await users.AddToRoleAsync(user, Roles.CentreStaff);
-            db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = centre.Id });
+            db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = centre.Id, IsCoordinator = coordinator });
         }
         await db.SaveChangesAsync();
     }

@@ -33,6 +33,22 @@ public class OperatorCommandsTests(PortalFixture portal) : IClassFixture<PortalF
         (await check.StaffCentres.Where(s => s.UserId == user.Id).Select(s => s.Centre.Code).ToListAsync()).Should().Equal(centreCode);
     }
 
+    [Fact]
+    public async Task Users_add_can_make_a_coordinator_of_a_centre()
+    {
+        string centreCode;
+        await using (var db = portal.NewDb()) centreCode = (await new TestCatalogue(db).CentreAsync()).Code;
+        var email = $"{TestCatalogue.Unique("coord")}@example.org";
+
+        var (exitCode, output, _) = await RunAsync("users", "add", "--email", email, "--role", "CentreStaff", "--coordinator", centreCode);
+
+        exitCode.Should().Be(0);
+        output.Should().Contain($"Coordinator of {centreCode}");
+        await using var check = portal.NewDb();
+        var link = await check.StaffCentres.SingleAsync(s => s.Centre.Code == centreCode && check.Users.Any(u => u.Id == s.UserId && u.Email == email));
+        link.IsCoordinator.Should().BeTrue();
+    }
+
     [Theory]
     [InlineData("--role", "Janitor", "Unknown role")]
     [InlineData("--centre", "NO-SUCH-CENTRE", "Unknown centre code")]
