@@ -24,6 +24,7 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
     public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<AttendanceChange> AttendanceChanges => Set<AttendanceChange>();
+    public DbSet<ParticipantNickname> ParticipantNicknames => Set<ParticipantNickname>();
     public DbSet<StaffCentre> StaffCentres => Set<StaffCentre>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -62,3 +62,14 @@ public static class AttendanceCorrections
     public static bool WindowIsOpen(DateTime sessionEndsAtUtc, DateTime nowUtc, int windowDays) =>
         nowUtc <= sessionEndsAtUtc.AddDays(windowDays);
 }
+
+/// <summary>
+/// A first name or nickname one centre keeps to recognise a child. Kept apart from the participant, visible only
+/// to that centre's staff, and erasable on its own.
+/// </summary>
+public class ParticipantNickname
+{
+    public int CentreId { get; set; }
+    public int ParticipantId { get; set; }
+    public required string Nickname { get; set; }
+}

@@ -45,6 +45,23 @@ public class RosterActionsTests(StaffFixture portal) : IClassFixture<StaffFixtur
     }
 
     [Fact]
+    public async Task A_nickname_is_shown_only_to_the_centre_that_gave_it()
+    {
+        using var staffA = await portal.ClientAsync(portal.StaffA);
+        using var staffB = await portal.ClientAsync(portal.StaffB);
+        var child = portal.ChildrenA[5];
+
+        await StaffFixture.PostFormAsync(staffA, RosterPage.PathFor(portal.SpareSessionA.Id), "add-existing",
+            new() { ["code"] = child.Code, ["nickname"] = "Elif" });
+        await StaffFixture.PostFormAsync(staffB, RosterPage.PathFor(portal.SessionB.Id), "add-existing", new() { ["code"] = child.Code });
+
+        var rosterA = await staffA.GetStringAsync(RosterPage.PathFor(portal.SpareSessionA.Id));
+        var rosterB = await staffB.GetStringAsync(RosterPage.PathFor(portal.SessionB.Id));
+        rosterA.Should().Contain("Elif");
+        rosterB.Should().Contain(ParticipantCode.Display(child.Code)).And.NotContain("Elif");
+    }
+
+    [Fact]
     public async Task A_new_child_needs_birth_month_district_and_the_familys_consent_and_gets_a_valid_code()
     {
         using var client = await portal.ClientAsync(portal.StaffA);
