@@ -117,6 +117,20 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         return output.ToString();
     }
 
+    /// <summary>The local date of the next scheduled session of a programme at a centre of the Kocaeli demo.</summary>
+    public async Task<DateOnly> NextSessionDateAsync(string centreCode, string programmeCode)
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FamilyServicesDb>();
+        var session = await db.Sessions
+            .Where(s => s.Offering.Centre.Code == centreCode && s.Offering.Programme.Code == programmeCode
+                && s.Status == SessionStatus.Scheduled && s.StartsAt > DateTime.UtcNow)
+            .OrderBy(s => s.StartsAt)
+            .Select(s => new { s.StartsAt, s.Offering.Centre.TimeZone })
+            .FirstAsync();
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(session.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(session.TimeZone)));
+    }
+
     /// <summary>Shown by the test runner (diagnosticMessages in xunit.runner.json).</summary>
     private void Log(string message) => diagnostics.OnMessage(new DiagnosticMessage($"Browser tests: {message}"));
 

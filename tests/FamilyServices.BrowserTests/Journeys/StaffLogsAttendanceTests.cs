@@ -43,6 +43,16 @@ public class StaffLogsAttendanceTests(BrowserFixture browser)
 
         (await page.Locator("p[role=status]").InnerTextAsync()).Should().Be("Kaydedildi: 20 çocuk katıldı.");
         (await page.Locator("input[value=Present]:checked").CountAsync()).Should().Be(20);
+
+        // The weekly mother-and-child meet-up takes no names, only a headcount.
+        var meetUp = await browser.NextSessionDateAsync("IZM", "KOC-BULUSMA");
+        await staff.OpenAsync($"/staff/today?date={meetUp:yyyy-MM-dd}", "meet-up-day");
+        await staff.FollowAsync(page.Locator(".sessions a", new() { HasText = "Anne-Çocuk Buluşma Saati" }).First, "headcount");
+        await page.Locator("#children").FillAsync("14");
+        await page.Locator("#adults").FillAsync("11");
+        await staff.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sayımı kaydet" }), "headcount-saved");
+        (await page.Locator("#children").InputValueAsync()).Should().Be("14");
+        (await page.Locator("#adults").InputValueAsync()).Should().Be("11");
     }
 
     private static DateOnly NextWeekday(DateOnly from)
