@@ -1,6 +1,7 @@
 using FamilyServices.Web.Components;
 using FamilyServices.Web.Features.Accounts;
 using FamilyServices.Web.Features.Accounts.SignIn;
+using FamilyServices.Web.Features.Attendance.Import;
 using FamilyServices.Web.Features.Catalogue;
 using FamilyServices.Web.Features.Catalogue.Calendar;
 using FamilyServices.Web.Features.Language;
@@ -23,6 +24,7 @@ app.MapLanguageSwitch();
 app.MapCatalogueApi();
 app.MapCalendarEndpoints();
 app.MapAccountApi();
+app.MapAttendanceImport();
 app.MapSignOut();
 app.MapRazorComponents<App>();
 

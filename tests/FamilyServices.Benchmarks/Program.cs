@@ -1,5 +1,6 @@
 using System.Globalization;
 using FamilyServices.Benchmarks.Catalogue;
+using FamilyServices.Benchmarks.Import;
 using FamilyServices.Benchmarks.Search;
 using FamilyServices.Web.Features.Operations;
 
@@ -13,6 +14,9 @@ const string Usage = """
                   values) and as query strings for wrk; print hits and one-client timings of each search.
                   --sql-file: a proposed statement with the same @parameters; the outputs use it, and each search
                   is timed both ways and checked to return the same rows (exit 1 when not)
+      import-file --connection CS --out FILE.csv --token-out FILE [--rows 1000000] [--children 20] [--seed 20261122]
+                  write an attendance import file for the generated catalogue (run-import-benchmark.sh), and an
+                  API token of a staff member of exactly the centres in it
     """;
 
 try
@@ -21,6 +25,7 @@ try
     {
         ["generate-catalogue", .. var rest] => await GenerateAsync(CommandOptions.Parse(rest)),
         ["pgbench-script", .. var rest] => await PgbenchScriptAsync(CommandOptions.Parse(rest)),
+        ["import-file", .. var rest] => await ImportFileAsync(CommandOptions.Parse(rest)),
         ["help"] or ["--help"] => Help(),
         _ => Fail("Unknown command or wrong arguments."),
     };
@@ -51,6 +56,13 @@ static async Task<int> PgbenchScriptAsync(CommandOptions options)
     options.OnlyAllow("connection", "out", "urls", "explain-dir", "sql-file");
     return await new PgbenchScript(options.Required("connection"), Console.Out)
         .RunAsync(options.Required("out"), options.Required("urls"), options.Optional("explain-dir"), options.Optional("sql-file"));
+}
+
+static async Task<int> ImportFileAsync(CommandOptions options)
+{
+    options.OnlyAllow("connection", "out", "token-out", "rows", "children", "seed");
+    return await new ImportFileWriter(options.Required("connection"), Count(options, "rows", 1_000_000), Count(options, "children", 20),
+        Count(options, "seed", 20261122), Console.Out).RunAsync(options.Required("out"), options.Required("token-out"));
 }
 
 static int Count(CommandOptions options, string name, int fallback)

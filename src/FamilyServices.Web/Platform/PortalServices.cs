@@ -18,6 +18,7 @@ public static class PortalServices
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<Features.Catalogue.Search.ProgrammeSearch>();
         builder.Services.AddScoped<Features.Catalogue.Search.PlaceResolver>();
+        builder.Services.AddScoped<Features.Attendance.Import.AttendanceImporter>();
         builder.Services.AddSingleton<Features.Catalogue.Search.SearchChoices>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CurrentCity>();

@@ -1,0 +1,355 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.RegularExpressions;
+using FamilyServices.Web.Data;
+using FamilyServices.Web.Domain;
+using FamilyServices.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace FamilyServices.Web.Features.Attendance.Import;
+
+public sealed record ImportError(long Line, string Message);
+
+public sealed record ImportSummary(int RowsRead, int RowsImported, int SessionsCreated, int ParticipantsCreated, IReadOnlyList<ImportError> Errors);
+
+public enum ImportOutcome { Imported, Invalid, Forbidden, TooLarge }
+
+public sealed record ImportResult(ImportOutcome Outcome, ImportSummary Summary);
+
+/// <summary>
+/// Imports attendance from a CSV file in one transaction: the raw rows are streamed into a staging table with COPY,
+/// checked with set-based SQL (every bad row is reported with its line number), and only a clean file is written,
+/// with upserts, so importing the same file twice changes nothing the second time.
+/// </summary>
+public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider clock)
+{
+    public const long MaxBytes = 200L * 1024 * 1024;
+    public const string MaxSizeText = "200 MB";
+
+    /// <summary>A file full of mistakes would otherwise produce a response as large as the file.</summary>
+    public const int MaxErrorsShown = 1000;
+
+    public const string Header = "offering_code,session_date,start_time,participant_code,birth_year,birth_month,district_code,status";
+
+    private const string Columns = "offering_code, session_date, start_time, participant_code, birth_year, birth_month, district_code, status";
+
+    public async Task<ImportResult> ImportAsync(Stream csv, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var isAdmin = user.IsInRole(Roles.Admin);
+        var centreIds = user.CentreIds().ToArray();
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, """
+                CREATE TEMP TABLE import_rows (
+                    line bigint GENERATED ALWAYS AS IDENTITY (START WITH 2),
+                    offering_code text, session_date text, start_time text, participant_code text,
+                    birth_year text, birth_month text, district_code text, status text
+                ) ON COMMIT DROP
+                """, cancellationToken);
+
+            var copyProblem = await CopyAsync(connection, csv, cancellationToken);
+            if (copyProblem is not null) return copyProblem;
+
+            var rowsRead = (int)(long)(await ScalarAsync(connection, transaction, "SELECT count(*) FROM import_rows", cancellationToken))!;
+            if (rowsRead == 0) return Invalid(0, [new ImportError(1, "The file has a header but no rows.")]);
+
+            await CheckAsync(connection, transaction, isAdmin, centreIds, now, cancellationToken);
+            var errors = await ReadErrorsAsync(connection, transaction, cancellationToken);
+            if (errors.Count > 0)
+            {
+                var forbidden = await ScalarAsync(connection, transaction,
+                    "SELECT EXISTS (SELECT FROM import_sessions WHERE offering_id IS NOT NULL AND NOT allowed)", cancellationToken);
+                var summary = new ImportSummary(rowsRead, 0, 0, 0, errors);
+                return new ImportResult(forbidden is true ? ImportOutcome.Forbidden : ImportOutcome.Invalid, summary);
+            }
+
+            var (sessionsCreated, participantsCreated) = await WriteAsync(connection, transaction, userId, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ImportResult(ImportOutcome.Imported, new ImportSummary(rowsRead, rowsRead, sessionsCreated, participantsCreated, []));
+        }
+        catch (ImportTooLargeException)
+        {
+            return new ImportResult(ImportOutcome.TooLarge, new ImportSummary(0, 0, 0, 0,
+                [new ImportError(0, $"The file is larger than {MaxSizeText}. Split it into smaller files and import them one after the other.")]));
+        }
+        finally
+        {
+            if (opened) await connection.CloseAsync();
+        }
+    }
+
+    private static ImportResult Invalid(int rowsRead, IReadOnlyList<ImportError> errors) =>
+        new(ImportOutcome.Invalid, new ImportSummary(rowsRead, 0, 0, 0, errors));
+
+    /// <summary>
+    /// Streams the body into COPY as it arrives. FORCE_NOT_NULL makes empty fields '' rather than NULL, so the
+    /// text keys can be compared with plain equality (and hash joins) later.
+    /// </summary>
+    private static async Task<ImportResult?> CopyAsync(NpgsqlConnection connection, Stream csv, CancellationToken cancellationToken)
+    {
+        var limited = new SizeLimitedStream(csv, MaxBytes);
+        // detectEncodingFromByteOrderMarks drops the BOM that spreadsheet programs put before the header.
+        using var reader = new StreamReader(limited, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        try
+        {
+            await using var writer = await connection.BeginTextImportAsync(
+                $"COPY import_rows ({Columns}) FROM STDIN (FORMAT csv, HEADER MATCH, FORCE_NOT_NULL ({Columns}))", cancellationToken);
+            var buffer = new char[1 << 16];
+            int read;
+            try
+            {
+                while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is ImportTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                await ((NpgsqlCopyTextWriter)writer).CancelAsync();
+                throw new ImportTooLargeException();
+            }
+        }
+        catch (PostgresException e) when (e.SqlState.StartsWith("22", StringComparison.Ordinal))
+        {
+            return Invalid(0, [new ImportError(CopyLine(e), CopyMessage(e))]);
+        }
+        return null;
+    }
+
+    private static long CopyLine(PostgresException e) =>
+        e.Where is { } where && CopyLinePattern().Match(where) is { Success: true } match
+            ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 1;
+
+    private static string CopyMessage(PostgresException e) => e.MessageText switch
+    {
+        var m when m.StartsWith("column name mismatch", StringComparison.Ordinal) || m.StartsWith("wrong number of fields in header", StringComparison.Ordinal) =>
+            $"The first line must be exactly \"{Header}\" ({m}).",
+        var m when m.StartsWith("missing data", StringComparison.Ordinal) || m.StartsWith("extra data", StringComparison.Ordinal) =>
+            $"The line must have exactly 8 comma-separated values ({m}).",
+        var m => $"The line cannot be read as CSV ({m}).",
+    };
+
+    [GeneratedRegex(@"line (\d+)")]
+    private static partial Regex CopyLinePattern();
+
+    /// <summary>
+    /// Resolves the distinct sessions and participant codes once (a file has many rows per session and per child),
+    /// then types every row against them and notes its problems, all without leaving the database.
+    /// </summary>
+    private static async Task CheckAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, bool isAdmin, int[] centreIds, DateTime now, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, """
+            CREATE TEMP TABLE import_sessions ON COMMIT DROP AS
+            SELECT row_number() OVER () AS sk, k.offering_code, k.session_date, k.start_time,
+                   o.id AS offering_id, o.schedule_start_date, o.schedule_end_date,
+                   ($1 OR o.centre_id = ANY ($2)) AS allowed,
+                   d.local_date, t.local_time,
+                   (d.local_date + t.local_time) AT TIME ZONE c.time_zone AS starts_at,
+                   (d.local_date + t.local_time + (o.schedule_end_time - o.schedule_start_time)) AT TIME ZONE c.time_zone AS ends_at,
+                   NULL::bigint AS session_id, NULL::text AS session_status
+            FROM (SELECT DISTINCT offering_code, session_date, start_time FROM import_rows) k
+            LEFT JOIN offerings o ON o.code = trim(k.offering_code)
+            LEFT JOIN centres c ON c.id = o.centre_id
+            -- Nested CASEs, so a cast or make_date only ever sees text the pattern has let through.
+            CROSS JOIN LATERAL (SELECT CASE WHEN k.session_date ~ '^\s*[12]\d{3}-\d{2}-\d{2}\s*$' THEN
+                CASE WHEN substr(trim(k.session_date), 6, 2)::int BETWEEN 1 AND 12 THEN
+                CASE WHEN substr(trim(k.session_date), 9, 2)::int BETWEEN 1 AND extract(day FROM make_date(substr(trim(k.session_date), 1, 4)::int,
+                        substr(trim(k.session_date), 6, 2)::int, 1) + interval '1 month' - interval '1 day')
+                THEN trim(k.session_date)::date END END END AS local_date) d
+            CROSS JOIN LATERAL (SELECT CASE WHEN k.start_time ~ '^\s*([01]?\d|2[0-3]):[0-5]\d\s*$'
+                THEN trim(k.start_time)::time END AS local_time) t
+            """, cancellationToken, isAdmin, centreIds);
+        await ExecuteAsync(connection, transaction, """
+            UPDATE import_sessions i SET session_id = s.id, session_status = s.status
+            FROM sessions s WHERE s.offering_id = i.offering_id AND s.starts_at = i.starts_at
+            """, cancellationToken);
+
+        // The same rules as ParticipantCode: upper case without spaces and hyphens, and a Luhn mod 24 check character.
+        await ExecuteAsync(connection, transaction, $$"""
+            CREATE TEMP TABLE import_codes ON COMMIT DROP AS
+            SELECT raw, upper(regexp_replace(raw, '[\s-]', '', 'g')) AS code
+            FROM (SELECT DISTINCT participant_code AS raw FROM import_rows) r;
+            CREATE TEMP TABLE import_people ON COMMIT DROP AS
+            SELECT n.code, p.id AS participant_id,
+                   (n.code ~ '^[{{ParticipantCode.Alphabet}}]{{{ParticipantCode.Length}}}$' AND substr('{{ParticipantCode.Alphabet}}', (
+                        SELECT (24 - sum(a / 24 + a % 24)::int % 24) % 24 + 1
+                        FROM (SELECT CASE WHEN (7 - i) % 2 = 0 THEN 2 ELSE 1 END * (strpos('{{ParticipantCode.Alphabet}}', substr(n.code, i, 1)) - 1) AS a
+                              FROM generate_series(1, 7) i) f), 1) = substr(n.code, 8, 1)) AS code_ok
+            FROM (SELECT DISTINCT code FROM import_codes) n
+            LEFT JOIN participants p ON p.code = n.code;
+            """, cancellationToken);
+
+        await ExecuteAsync(connection, transaction, """
+            CREATE TEMP TABLE import_checked ON COMMIT DROP AS
+            SELECT r.line, s.sk, c.code, st.status, y.birth_year, m.birth_month, di.id AS district_id, p.participant_id IS NULL AS is_new,
+                array_remove(ARRAY[
+                    CASE WHEN trim(r.offering_code) = '' THEN 'The offering code is missing.'
+                         WHEN s.offering_id IS NULL THEN format('Unknown offering code "%s".', r.offering_code) END,
+                    CASE WHEN s.offering_id IS NOT NULL AND NOT s.allowed THEN format('Offering "%s" belongs to a centre you do not work for.', r.offering_code) END,
+                    CASE WHEN s.local_date IS NULL THEN format('Session date "%s" is not a date in the form YYYY-MM-DD.', r.session_date) END,
+                    CASE WHEN s.local_time IS NULL THEN format('Start time "%s" is not a time in the form HH:MM.', r.start_time) END,
+                    CASE WHEN s.session_id IS NULL AND s.offering_id IS NOT NULL AND s.allowed AND s.local_time IS NOT NULL
+                              AND s.local_date NOT BETWEEN s.schedule_start_date AND s.schedule_end_date
+                         THEN format('Offering "%s" has no session on %s at %s, and that date is outside its period (%s to %s).',
+                              r.offering_code, s.local_date, to_char(s.local_time, 'HH24:MI'), s.schedule_start_date, s.schedule_end_date) END,
+                    CASE WHEN s.session_status = 'Cancelled' AND s.allowed
+                         THEN format('The session on %s at %s was cancelled; attendance cannot be recorded for it.', s.local_date, to_char(s.local_time, 'HH24:MI')) END,
+                    CASE WHEN c.code = '' THEN 'The participant code is missing.'
+                         WHEN p.participant_id IS NULL AND NOT p.code_ok
+                         THEN format('Participant code "%s" is not known here and is not a valid new code (8 characters, e.g. KX7M-4QRA).', r.participant_code)
+                         WHEN p.participant_id IS NULL AND (trim(r.birth_year) = '' OR trim(r.birth_month) = '' OR trim(r.district_code) = '')
+                         THEN format('Participant "%s" is new: birth_year, birth_month and district_code are required.', r.participant_code) END,
+                    CASE WHEN trim(r.birth_year) <> '' AND y.birth_year IS NULL
+                         THEN format('Birth year "%s" must be a year from 1990 to %s.', r.birth_year, $1) END,
+                    CASE WHEN trim(r.birth_month) <> '' AND m.birth_month IS NULL
+                         THEN format('Birth month "%s" must be a number from 1 to 12.', r.birth_month) END,
+                    CASE WHEN trim(r.district_code) <> '' AND di.id IS NULL THEN format('Unknown district code "%s".', r.district_code) END,
+                    CASE WHEN st.status IS NULL THEN format('Status "%s" must be present, absent or excused.', r.status) END
+                ], NULL) AS problems
+            FROM import_rows r
+            JOIN import_sessions s ON s.offering_code = r.offering_code AND s.session_date = r.session_date AND s.start_time = r.start_time
+            JOIN import_codes c ON c.raw = r.participant_code
+            JOIN import_people p ON p.code = c.code
+            LEFT JOIN districts di ON di.code = trim(r.district_code)
+            CROSS JOIN LATERAL (SELECT CASE WHEN r.birth_year ~ '^\s*\d{4}\s*$' THEN
+                CASE WHEN trim(r.birth_year)::int BETWEEN 1990 AND $1 THEN trim(r.birth_year)::int END END AS birth_year) y
+            CROSS JOIN LATERAL (SELECT CASE WHEN r.birth_month ~ '^\s*\d{1,2}\s*$' THEN
+                CASE WHEN trim(r.birth_month)::int BETWEEN 1 AND 12 THEN trim(r.birth_month)::int END END AS birth_month) m
+            CROSS JOIN LATERAL (SELECT CASE lower(trim(r.status)) WHEN 'present' THEN 'Present' WHEN 'absent' THEN 'Absent'
+                WHEN 'excused' THEN 'Excused' END AS status) st
+            """, cancellationToken, now.Year);
+    }
+
+    /// <summary>Every row's own problems, then the problems that only show across rows, in line order.</summary>
+    private static async Task<List<ImportError>> ReadErrorsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            WITH conflicting_status AS (
+                SELECT sk, code FROM import_checked WHERE status IS NOT NULL
+                GROUP BY sk, code HAVING min(status) <> max(status)
+            ), conflicting_details AS (
+                SELECT code FROM import_checked WHERE is_new AND code <> ''
+                GROUP BY code
+                HAVING count(DISTINCT birth_year) > 1 OR count(DISTINCT birth_month) > 1 OR count(DISTINCT district_id) > 1
+            ), errors AS (
+                SELECT line, unnest(problems) AS message, 0 AS kind FROM import_checked WHERE cardinality(problems) > 0
+                UNION ALL
+                SELECT c.line, format('Participant "%s" appears more than once for this session with different statuses.', c.code), 1
+                FROM import_checked c JOIN conflicting_status x ON x.sk = c.sk AND x.code = c.code
+                UNION ALL
+                SELECT c.line, format('New participant "%s" is given with a different birth year, birth month or district on another line.', c.code), 2
+                FROM import_checked c JOIN conflicting_details x ON x.code = c.code
+            )
+            SELECT line, message, count(*) OVER () FROM errors ORDER BY line, kind LIMIT $1
+            """;
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
+        command.Parameters.AddWithValue(MaxErrorsShown);
+        var errors = new List<ImportError>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            errors.Add(new ImportError(reader.GetInt64(0), reader.GetString(1)));
+            total = reader.GetInt64(2);
+        }
+        if (total > errors.Count)
+        {
+            errors.Add(new ImportError(errors[^1].Line,
+                $"… and {total - errors.Count} more problems not listed here. Fix the ones above and import the file again to see the rest."));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// Upserts in dependency order. Attendance is compared with what is stored first, so only real changes are
+    /// written and land in the trail; a second import of the same file finds nothing to change.
+    /// </summary>
+    private static async Task<(int Sessions, int Participants)> WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string? userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var sessions = await ExecuteAsync(connection, transaction, """
+            INSERT INTO sessions (offering_id, starts_at, ends_at, status)
+            SELECT offering_id, starts_at, ends_at, 'Held' FROM import_sessions WHERE session_id IS NULL
+            ON CONFLICT (offering_id, starts_at) DO NOTHING
+            """, cancellationToken);
+        await ExecuteAsync(connection, transaction, """
+            UPDATE import_sessions i SET session_id = s.id
+            FROM sessions s WHERE i.session_id IS NULL AND s.offering_id = i.offering_id AND s.starts_at = i.starts_at;
+            UPDATE sessions s SET status = 'Held' FROM import_sessions i WHERE s.id = i.session_id AND s.status = 'Scheduled';
+            """, cancellationToken);
+
+        var participants = await ExecuteAsync(connection, transaction, """
+            INSERT INTO participants (code, birth_year, birth_month, district_id, created_at)
+            SELECT code, max(birth_year), max(birth_month), max(district_id), $1
+            FROM import_checked WHERE is_new GROUP BY code ORDER BY code
+            ON CONFLICT (code) DO NOTHING
+            """, cancellationToken, now);
+        await ExecuteAsync(connection, transaction, """
+            UPDATE import_people i SET participant_id = p.id
+            FROM participants p WHERE i.participant_id IS NULL AND p.code = i.code;
+            CREATE TEMP TABLE import_marks ON COMMIT DROP AS
+            SELECT s.session_id, p.participant_id, s.offering_id, min(s.local_date) AS first_date, min(c.status) AS status
+            FROM import_checked c
+            JOIN import_sessions s ON s.sk = c.sk
+            JOIN import_people p ON p.code = c.code
+            GROUP BY s.session_id, p.participant_id, s.offering_id;
+            ANALYZE import_marks;
+            INSERT INTO enrolments (participant_id, offering_id, enrolled_on)
+            SELECT participant_id, offering_id, min(first_date) FROM import_marks GROUP BY offering_id, participant_id ORDER BY offering_id, participant_id
+            ON CONFLICT (offering_id, participant_id) DO NOTHING;
+            CREATE TEMP TABLE import_changes ON COMMIT DROP AS
+            SELECT m.session_id, m.participant_id, a.status AS status_before, m.status AS status_after
+            FROM import_marks m
+            LEFT JOIN attendances a ON a.session_id = m.session_id AND a.participant_id = m.participant_id
+            WHERE a.status IS DISTINCT FROM m.status;
+            INSERT INTO attendances (session_id, participant_id, status, recorded_by_id, recorded_at)
+            SELECT session_id, participant_id, status_after, $1, $2 FROM import_changes ORDER BY session_id, participant_id
+            ON CONFLICT (session_id, participant_id) DO UPDATE
+                SET status = EXCLUDED.status, recorded_by_id = EXCLUDED.recorded_by_id, recorded_at = EXCLUDED.recorded_at
+                WHERE attendances.status <> EXCLUDED.status;
+            INSERT INTO attendance_changes (session_id, participant_id, status_before, status_after, changed_by_id, changed_at)
+            SELECT session_id, participant_id, status_before, status_after, $1, $2 FROM import_changes;
+            """, cancellationToken, (object?)userId ?? DBNull.Value, now);
+        return (sessions, participants);
+    }
+
+    private static async Task<int> ExecuteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var batch = Batch(connection, transaction, sql, parameters);
+        return await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    /// <summary>Positional parameters do not allow several statements in one command, so each becomes a batch command.</summary>
+    private static NpgsqlBatch Batch(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object[] parameters)
+    {
+        var batch = new NpgsqlBatch(connection, transaction) { Timeout = 600 };
+        foreach (var statement in sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var text = statement.TrimEnd(';');
+            if (text.Length == 0) continue;
+            var command = new NpgsqlBatchCommand(text);
+            // Positional parameters up to the highest one the statement uses; a statement may use none.
+            var count = Enumerable.Range(1, parameters.Length).LastOrDefault(n => text.Contains($"${n}", StringComparison.Ordinal));
+            foreach (var value in parameters.Take(count)) command.Parameters.Add(new NpgsqlParameter { Value = value });
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
+    }
+}

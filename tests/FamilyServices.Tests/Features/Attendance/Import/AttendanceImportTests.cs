@@ -1,0 +1,222 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using FamilyServices.Tests.Infrastructure;
+using FamilyServices.Web.Domain;
+using FamilyServices.Web.Features.Attendance.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace FamilyServices.Tests.Features.Attendance.Import;
+
+public class AttendanceImportTests(ImportFixture portal) : IClassFixture<ImportFixture>
+{
+    private sealed record Counts(int Sessions, int Participants, int Enrolments, int Attendances, int Changes);
+
+    private async Task<Counts> CountAsync(params int[] offeringIds)
+    {
+        await using var db = portal.NewDb();
+        return new Counts(
+            await db.Sessions.CountAsync(s => offeringIds.Contains(s.OfferingId)),
+            await db.Participants.CountAsync(),
+            await db.Enrolments.CountAsync(e => offeringIds.Contains(e.OfferingId)),
+            await db.Attendances.CountAsync(a => offeringIds.Contains(a.Session.OfferingId)),
+            await db.AttendanceChanges.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_good_file_imports_in_the_centre_time_zone_and_importing_it_again_changes_nothing()
+    {
+        var offering = await portal.OfferingAsync();
+        var known = portal.ChildrenA;
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        // A session planned beforehand, with one mark already taken on the roster.
+        await using (var db = portal.NewDb())
+        {
+            var startsAt = Schedule.ToUtc(new DateOnly(2026, 10, 7), new TimeOnly(10, 0), berlin);
+            var planned = new Session { OfferingId = offering.Id, StartsAt = startsAt, EndsAt = startsAt.AddMinutes(90) };
+            db.Sessions.Add(planned);
+            await db.SaveChangesAsync();
+            db.Attendances.Add(new Web.Domain.Attendance { SessionId = planned.Id, ParticipantId = known[0].Id, Status = AttendanceStatus.Absent, RecordedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var newChild = portal.NewCode();
+        var code = offering.Code;
+        var csv = ImportFixture.Csv(
+            $"{code},2026-10-05,10:00,{ParticipantCode.Display(known[0].Code)},,,,present",
+            $"{code},2026-10-05,10:00,{known[1].Code.ToLowerInvariant()},,,,absent",
+            $"{code},2026-10-05,10:00,{newChild},2021,4,{portal.DistrictA.Code},Present",
+            $"{code},2026-11-02,10:00,{newChild},2021,4,{portal.DistrictA.Code},excused",
+            $"{code},2026-11-02,10:00,{known[1].Code},,,,present",
+            $"{code},2026-10-07,10:00,{known[0].Code},,,,present",
+            $"{code},2026-10-07,10:00,{known[0].Code},,,,present");
+        var before = await CountAsync(offering.Id);
+
+        var first = await portal.PostCsvAsync(portal.TokenA, csv);
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        (await first.Content.ReadFromJsonAsync<ImportSummary>()).Should().BeEquivalentTo(new ImportSummary(7, 7, 2, 1, []));
+        await using (var db = portal.NewDb())
+        {
+            var sessions = await db.Sessions.Where(s => s.OfferingId == offering.Id).OrderBy(s => s.StartsAt).ToListAsync();
+            sessions.Select(s => s.StartsAt).Should().Equal(
+                new DateTime(2026, 10, 5, 8, 0, 0, DateTimeKind.Utc),   // summer time, UTC+2
+                new DateTime(2026, 10, 7, 8, 0, 0, DateTimeKind.Utc),
+                new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc));  // winter time, UTC+1
+            sessions.Should().OnlyContain(s => s.Status == SessionStatus.Held && s.EndsAt == s.StartsAt.AddMinutes(90));
+            var child = await db.Participants.SingleAsync(p => p.Code == newChild);
+            (child.BirthYear, child.BirthMonth, child.DistrictId).Should().Be((2021, 4, portal.DistrictA.Id));
+            (await db.Enrolments.Where(e => e.OfferingId == offering.Id).Select(e => e.ParticipantId).ToListAsync())
+                .Should().BeEquivalentTo([known[0].Id, known[1].Id, child.Id]);
+            (await db.Attendances.SingleAsync(a => a.Session.StartsAt == sessions[1].StartsAt && a.Session.OfferingId == offering.Id)).Status
+                .Should().Be(AttendanceStatus.Present, "the roster's absent mark is corrected by the file");
+            var change = await db.AttendanceChanges.SingleAsync(c => c.SessionId == sessions[1].Id);
+            (change.StatusBefore, change.StatusAfter).Should().Be((AttendanceStatus.Absent, AttendanceStatus.Present));
+            change.ChangedById.Should().NotBeNull();
+        }
+        var afterFirst = await CountAsync(offering.Id);
+        afterFirst.Should().Be(before with
+        {
+            Sessions = before.Sessions + 2, Participants = before.Participants + 1, Enrolments = 3, Attendances = 6, Changes = before.Changes + 6,
+        });
+
+        var second = await portal.PostCsvAsync(portal.TokenA, csv);
+
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await second.Content.ReadFromJsonAsync<ImportSummary>()).Should().BeEquivalentTo(new ImportSummary(7, 7, 0, 0, []));
+        (await CountAsync(offering.Id)).Should().Be(afterFirst, "the same file again writes no session, child, mark or trail entry");
+
+        var corrected = await portal.PostCsvAsync(portal.TokenA, csv.Replace($"{newChild},2021,4,{portal.DistrictA.Code},excused", $"{newChild},,,,present"));
+
+        corrected.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await CountAsync(offering.Id)).Should().Be(afterFirst with { Changes = afterFirst.Changes + 1 }, "only the one changed mark enters the trail");
+    }
+
+    [Fact]
+    public async Task Every_bad_row_is_reported_with_its_line_and_nothing_is_written()
+    {
+        var offering = await portal.OfferingAsync();
+        var code = offering.Code;
+        var known = portal.ChildrenA[2].Code;
+        var csv = ImportFixture.Csv(
+            $"NO-SUCH-OFFER,2026-10-05,10:00,{known},,,,present",                          // 2
+            $"{code},2026-02-30,10:00,{known},,,,present",                                  // 3
+            $"{code},2026-10-05,25:00,{known},,,,present",                                  // 4
+            $"{code},2027-01-04,10:00,{known},,,,present",                                  // 5
+            $"{code},2026-10-05,10:00,{portal.NewCode()},,,,present",                       // 6
+            $"{code},2026-10-05,10:00,KX7M-4QRB,2021,4,{portal.DistrictA.Code},present",    // 7
+            $"{code},2026-10-05,10:00,{portal.NewCode()},2021,13,{portal.DistrictA.Code},present", // 8
+            $"{code},2026-10-05,10:00,{portal.NewCode()},1890,4,{portal.DistrictA.Code},present",  // 9
+            $"{code},2026-10-05,10:00,{portal.NewCode()},2021,4,NOWHERE,present",           // 10
+            $"{code},2026-10-05,10:00,{portal.ChildrenA[3].Code},,,,late",                  // 11
+            $"{code},2026-10-12,10:00,{known},,,,present",                                  // 12
+            $"{code},2026-10-12,10:00,{known},,,,absent",                                   // 13
+            $"{code},2026-10-14,10:00,{known},,,,present");                                 // 14: fine
+        var before = await CountAsync(offering.Id);
+
+        var response = await portal.PostCsvAsync(portal.TokenA, csv);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var summary = (await response.Content.ReadFromJsonAsync<ImportSummary>())!;
+        (summary.RowsRead, summary.RowsImported, summary.SessionsCreated, summary.ParticipantsCreated).Should().Be((13, 0, 0, 0));
+        summary.Errors.Select(e => e.Line).Should().Equal(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        string Message(int line) => summary.Errors.Single(e => e.Line == line).Message;
+        Message(2).Should().Be("Unknown offering code \"NO-SUCH-OFFER\".");
+        Message(3).Should().Be("Session date \"2026-02-30\" is not a date in the form YYYY-MM-DD.");
+        Message(4).Should().Be("Start time \"25:00\" is not a time in the form HH:MM.");
+        Message(5).Should().Be($"Offering \"{code}\" has no session on 2027-01-04 at 10:00, and that date is outside its period (2026-09-01 to 2026-12-18).");
+        Message(6).Should().EndWith("is new: birth_year, birth_month and district_code are required.");
+        Message(7).Should().Be("Participant code \"KX7M-4QRB\" is not known here and is not a valid new code (8 characters, e.g. KX7M-4QRA).");
+        Message(8).Should().Be("Birth month \"13\" must be a number from 1 to 12.");
+        Message(9).Should().StartWith("Birth year \"1890\" must be a year from 1990 to ");
+        Message(10).Should().Be("Unknown district code \"NOWHERE\".");
+        Message(11).Should().Be("Status \"late\" must be present, absent or excused.");
+        Message(12).Should().Be($"Participant \"{known}\" appears more than once for this session with different statuses.");
+        Message(13).Should().Be(Message(12));
+        (await CountAsync(offering.Id)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task A_broken_header_or_line_is_reported_with_its_line()
+    {
+        var offering = await portal.OfferingAsync();
+
+        var header = await portal.PostCsvAsync(portal.TokenA, "offering,date\n");
+        var line = await portal.PostCsvAsync(portal.TokenA, ImportFixture.Csv(
+            $"{offering.Code},2026-10-05,10:00,{portal.ChildrenA[0].Code},,,,present", $"{offering.Code},2026-10-05,10:00"));
+        var empty = await portal.PostCsvAsync(portal.TokenA, "");
+
+        header.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await header.Content.ReadFromJsonAsync<ImportSummary>())!.Errors.Single().Line.Should().Be(1);
+        line.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = (await line.Content.ReadFromJsonAsync<ImportSummary>())!.Errors.Single();
+        error.Line.Should().Be(3);
+        error.Message.Should().StartWith("The line must have exactly 8 comma-separated values");
+        empty.StatusCode.Should().Be(HttpStatusCode.BadRequest, "an empty file has no rows");
+        (await CountAsync(offering.Id)).Sessions.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Staff_of_another_centre_get_403_and_nothing_is_written()
+    {
+        var offering = await portal.OfferingAsync();
+        var before = await CountAsync(offering.Id);
+        var csv = ImportFixture.Csv($"{offering.Code},2026-10-05,10:00,{portal.NewCode()},2021,4,{portal.DistrictA.Code},present");
+
+        var response = await portal.PostCsvAsync(portal.TokenB, csv);
+        var anonymous = await portal.PostCsvAsync("fs_not-a-token", csv);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await response.Content.ReadFromJsonAsync<ImportSummary>())!.Errors.Single().Should()
+            .Be(new ImportError(2, $"Offering \"{offering.Code}\" belongs to a centre you do not work for."));
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await CountAsync(offering.Id)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task The_api_wants_csv()
+    {
+        using var client = portal.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", portal.TokenA);
+
+        var response = await client.PostAsync("/api/v1/attendance/import", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task The_upload_page_imports_a_file_for_signed_in_staff_and_lists_the_errors_of_a_bad_one()
+    {
+        var offering = await portal.OfferingAsync();
+        using var client = await portal.SignedInClientAsync();
+        var good = ImportFixture.Csv(
+            $"{offering.Code},2026-10-19,10:00,{portal.ChildrenA[4].Code},,,,present",
+            $"{offering.Code},2026-10-19,10:00,{portal.ChildrenA[3].Code},,,,absent");
+        var bad = ImportFixture.Csv($"{offering.Code},2026-10-19,10:00,{portal.ChildrenA[4].Code},,,,maybe");
+
+        var imported = await UploadAsync(client, good);
+        var refused = await UploadAsync(client, bad);
+
+        imported.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Html.ParseAsync(imported)).Find("//p[@role='status']").Text().Should().Be("Imported 2 rows: 1 new sessions and 0 new children.");
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await Html.ParseAsync(refused)).DocumentNode.SelectNodes("//ul[@class='import-errors']/li")!.Select(li => li.Text()).ToList();
+        errors.Should().Equal("Line 2: Status \"maybe\" must be present, absent or excused.");
+        (await CountAsync(offering.Id)).Attendances.Should().Be(2);
+        var today = await Html.ParseAsync(await client.GetAsync("/staff/today"));
+        today.DocumentNode.SelectSingleNode("//a[@href='/staff/import']").Should().NotBeNull();
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
+    {
+        var page = await Html.ParseAsync(await client.GetAsync("/staff/import"));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.AntiforgeryToken()), "__RequestVerificationToken" },
+            { new StringContent("import"), "_handler" },
+        };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new("text/csv");
+        form.Add(file, "file", "attendance.csv");
+        return await client.PostAsync("/staff/import", form);
+    }
+}
