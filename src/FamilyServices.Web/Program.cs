@@ -2,6 +2,7 @@ using FamilyServices.Web.Components;
 using FamilyServices.Web.Features.Accounts;
 using FamilyServices.Web.Features.Accounts.SignIn;
 using FamilyServices.Web.Features.Attendance.Import;
+using FamilyServices.Web.Features.Attendance;
 using FamilyServices.Web.Features.Catalogue;
 using FamilyServices.Web.Features.Catalogue.Calendar;
 using FamilyServices.Web.Features.Language;
@@ -26,6 +27,7 @@ app.MapCalendarEndpoints();
 app.MapAccountApi();
 app.MapAttendanceImport();
 app.MapSignOut();
+app.MapSingleMark();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -44,6 +44,13 @@ public class StaffLogsAttendanceTests(BrowserFixture browser)
         (await page.Locator("p[role=status]").InnerTextAsync()).Should().Be("Kaydedildi: 20 çocuk katıldı.");
         (await page.Locator("input[value=Present]:checked").CountAsync()).Should().Be(20);
 
+        // With scripts on, a single tick is saved at once (htmx), without pressing save: it is still there after a reload.
+        var saved = page.WaitForResponseAsync(r => r.Url.Contains("/marks/", StringComparison.Ordinal) && r.Status == 204);
+        await rows.Nth(0).Locator("input[value=Absent]").CheckAsync();
+        await saved;
+        await staff.OpenAsync(page.Url, "after-single-tick", PageChecks.ResourceKeys);
+        (await rows.Nth(0).Locator("input[value=Absent]").IsCheckedAsync()).Should().BeTrue();
+
         // The weekly mother-and-child meet-up takes no names, only a headcount.
         var meetUp = await browser.NextSessionDateAsync("IZM", "KOC-BULUSMA");
         await staff.OpenAsync($"/staff/today?date={meetUp:yyyy-MM-dd}", "meet-up-day");

@@ -19,6 +19,7 @@ public class CrossCentreAccessTests(StaffFixture portal) : IClassFixture<StaffFi
     [
         "/staff/today",
         "/staff/sessions/{SessionId:long}",
+        "/staff/sessions/{sessionId:long}/marks/{participantId:int}",
         "/staff/import",
         "/api/v1/attendance/import",
     ];
@@ -63,6 +64,10 @@ public class CrossCentreAccessTests(StaffFixture portal) : IClassFixture<StaffFi
             }));
             response.StatusCode.Should().BeOneOf([HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden], $"form '{form}'");
         }
+
+        var single = await client.PostAsync(SingleMarkEndpoint.PathFor(portal.SessionA.Id, child.Id), new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["status"] = "Excused" }));
+        single.StatusCode.Should().Be(HttpStatusCode.NotFound, "a single tick on another centre's session");
 
         (await SnapshotAsync()).Should().Be(before, "nothing of centre A may change");
     }
