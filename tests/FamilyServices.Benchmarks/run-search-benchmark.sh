@@ -90,25 +90,8 @@ echo "Other work on this machine before the runs: ${background_before}% of its C
 [ "$background_before" -le 10 ] || echo "warning: the machine is busy with other work; the figures will be lower than on a quiet machine."
 
 # --- the portal ------------------------------------------------------------------------------------------------
-port=
-for _ in $(seq 1 50); do
-    candidate=$((20000 + RANDOM % 20000))
-    # Nothing answers on it: free (a connect test, so it sees listeners of every user).
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
-[ -n "$port" ] || fs_die "found no free port on 127.0.0.1."
-base="http://127.0.0.1:$port"
-
-portal_pid=
-stop_portal() {
-    if [ -n "$portal_pid" ] && kill -0 "$portal_pid" 2>/dev/null; then
-        kill "$portal_pid" 2>/dev/null || true
-        wait "$portal_pid" 2>/dev/null || true
-    fi
-    portal_pid=
-}
-trap stop_portal EXIT
-trap 'exit 130' INT TERM
+source "$here/bench-portal.sh"
+bench_choose_port
 
 echo
 echo "Starting the portal on $base (Production, log level Warning, search rate limit lifted)..."
