@@ -1,5 +1,18 @@
-# Shared by the benchmark scripts (sourced, not run): a free loopback port for the portal, and stopping the
-# portal however the script ends. Only ever 127.0.0.1.
+# Shared by the benchmark scripts (sourced, not run): building the portal and the benchmark tool, a free loopback
+# port for the portal, and stopping the portal however the script ends. Only ever 127.0.0.1.
+
+# Builds both in Release into $work; sets portal and tool to the commands that run them.
+bench_build() {
+    mkdir -p "$work"
+    echo "Building the portal and the benchmark (Release)..."
+    local project
+    for project in "$FS_ROOT/src/FamilyServices.Web:portal" "$here:tool"; do
+        dotnet build "${project%:*}" -c Release -o "$work/${project##*:}" -nologo -v quiet >"$work/build.log" 2>&1 \
+            || { cat "$work/build.log"; fs_die "the build of ${project%:*} failed (output above)."; }
+    done
+    portal=(dotnet "$work/portal/FamilyServices.Web.dll")
+    tool=(dotnet "$work/tool/FamilyServices.Benchmarks.dll")
+}
 
 # Sets port and base (http://127.0.0.1:PORT) to a port nothing listens on.
 bench_choose_port() {

@@ -29,14 +29,8 @@ catalogue_connection=$(fs_ensure_database "$catalogue")
 psql_in() { local db=$1; shift; "${FS_PSQL[@]}" -d "$db" -c "$1"; }
 
 # --- build, migrate, catalogue ----------------------------------------------------------------------------------
-mkdir -p "$work"
-echo "Building the portal and the benchmark (Release)..."
-for project in "$FS_ROOT/src/FamilyServices.Web:portal" "$here:tool"; do
-    dotnet build "${project%:*}" -c Release -o "$work/${project##*:}" -nologo -v quiet >"$work/build.log" 2>&1 \
-        || { cat "$work/build.log"; fs_die "the build of ${project%:*} failed (output above)."; }
-done
-portal=(dotnet "$work/portal/FamilyServices.Web.dll")
-tool=(dotnet "$work/tool/FamilyServices.Benchmarks.dll")
+source "$here/bench-portal.sh"
+bench_build
 
 (cd "$FS_ROOT/src/FamilyServices.Web" && ConnectionStrings__FamilyServices="$catalogue_connection" "${portal[@]}" migrate)
 city=$(psql_in "$catalogue" "SELECT code FROM city_profiles ORDER BY id LIMIT 1")
@@ -58,7 +52,6 @@ token=$(cat "$work/token")
 size_mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.0f", b / 1048576 }')
 
 # --- the portal ------------------------------------------------------------------------------------------------
-source "$here/bench-portal.sh"
 bench_choose_port
 
 echo "Starting the portal on $base (Production, log level Warning)..."

@@ -48,14 +48,8 @@ connection_string=$(fs_ensure_database "$database")
 psql_bench() { "${FS_PSQL[@]}" -d "$database" -c "$1"; }
 
 # --- build, migrate, generate ----------------------------------------------------------------------------------
-mkdir -p "$work"
-echo "Building the portal and the benchmark (Release)..."
-for project in "$FS_ROOT/src/FamilyServices.Web:portal" "$here:tool"; do
-    dotnet build "${project%:*}" -c Release -o "$work/${project##*:}" -nologo -v quiet >"$work/build.log" 2>&1 \
-        || { cat "$work/build.log"; fs_die "the build of ${project%:*} failed (output above)."; }
-done
-portal=(dotnet "$work/portal/FamilyServices.Web.dll")
-tool=(dotnet "$work/tool/FamilyServices.Benchmarks.dll")
+source "$here/bench-portal.sh"
+bench_build
 
 (cd "$FS_ROOT/src/FamilyServices.Web" && ConnectionStrings__FamilyServices="$connection_string" "${portal[@]}" migrate)
 city=$(psql_bench "SELECT code FROM city_profiles ORDER BY id LIMIT 1")
@@ -90,7 +84,6 @@ echo "Other work on this machine before the runs: ${background_before}% of its C
 [ "$background_before" -le 10 ] || echo "warning: the machine is busy with other work; the figures will be lower than on a quiet machine."
 
 # --- the portal ------------------------------------------------------------------------------------------------
-source "$here/bench-portal.sh"
 bench_choose_port
 
 echo

@@ -20,6 +20,15 @@ internal static class DemoPlaces
             Children = (int)Math.Round(children2025 * bandShares[i] * Math.Pow(1 + yearlyChange[i], year - 2025)),
         }))];
 
+    public static District District(string code, string name, bool isFocusArea, int children2025,
+        IReadOnlyList<double> bandShares, IReadOnlyList<double> yearlyChange) => new()
+    {
+        Code = code,
+        Name = name,
+        IsFocusArea = isFocusArea,
+        Population = Population(children2025, bandShares, yearlyChange),
+    };
+
     public static IEnumerable<OpeningHours> Hours(Weekdays days, TimeOnly opens, TimeOnly closes) =>
         days.Days().Select(day => new OpeningHours { Day = day, Opens = opens, Closes = closes });
 

@@ -25,13 +25,8 @@ public static class HerneDemo
         // Its own random source, so changing a table here does not reshuffle the attendance.
         var random = new Random(Seed + 1);
         var catalogue = new DemoCatalogue(Organisations(), CategoryLanguages, Categories, Programmes);
-        var districts = DistrictTable.Select(d => new District
-        {
-            Code = d.Code,
-            Name = d.Name,
-            IsFocusArea = d.IsFocusArea,
-            Population = Population(d.Children2025, BandShares, YearlyChange),
-        }).ToList();
+        var districts = DistrictTable
+            .Select(d => DemoPlaces.District(d.Code, d.Name, d.IsFocusArea, d.Children2025, BandShares, YearlyChange)).ToList();
         var centres = Centres(districts, catalogue, random);
         return new DemoCity
         {

@@ -38,13 +38,8 @@ public static class KocaeliDemo
     internal static DemoCity Build(DateOnly today)
     {
         var catalogue = new DemoCatalogue(Organisations(), CategoryLanguages, Categories, Programmes);
-        var districts = DistrictTable.Select(d => new District
-        {
-            Code = d.Code,
-            Name = d.Name,
-            IsFocusArea = d.IsFocusArea,
-            Population = Population(d.Children2025, BandShares, YearlyChange),
-        }).ToList();
+        var districts = DistrictTable
+            .Select(d => DemoPlaces.District(d.Code, d.Name, d.IsFocusArea, d.Children2025, BandShares, YearlyChange)).ToList();
         var centres = CentreTable.Select(row => Centre(row, districts, catalogue)).ToList();
         return new DemoCity
         {
