@@ -13,6 +13,20 @@ public class TheGatesBiteTests(BrowserFixture browser, ITestOutputHelper output)
     private const string Head = "<!DOCTYPE html><html lang=\"en\"><head><title>Broken on purpose</title></head>";
 
     [Fact]
+    public async Task The_reflow_check_reports_a_line_too_wide_for_a_phone()
+    {
+        await using var visitor = await browser.NewVisitorAsync(Viewport.Phone);
+        const string phoneHead = "<!DOCTYPE html><html lang=\"en\"><head><title>Broken on purpose</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>";
+        await visitor.Page.SetContentAsync($"{phoneHead}<body><main><h1>Import</h1><pre class=\"header\">{string.Join(',', Enumerable.Repeat("participant_code", 8))}</pre></main></body></html>");
+
+        var check = () => visitor.ArriveAsync("too-wide", PageChecks.Accessibility);
+
+        var failure = await check.Should().ThrowAsync<ReflowException>();
+        failure.WithMessage("*in a 360 px viewport*<pre.header>*");
+        output.WriteLine(failure.Which.Message);
+    }
+
+    [Fact]
     public async Task Axe_reports_an_image_without_alternative_text()
     {
         await using var visitor = await browser.NewVisitorAsync(Viewport.Phone);

@@ -7,7 +7,7 @@ namespace FamilyServices.BrowserTests.Infrastructure;
 public enum PageChecks
 {
     None = 0,
-    /// <summary>axe-core, WCAG 2.1 A and AA rules: no violation at all.</summary>
+    /// <summary>axe-core, WCAG 2.1 A and AA rules: no violation at all; and no sideways scrolling (reflow).</summary>
     Accessibility = 1,
     /// <summary>Every link and button reachable with Tab, skip link first, focus visible (3:1 against its surroundings).</summary>
     Keyboard = 2,
@@ -74,7 +74,11 @@ public sealed class Visitor(IBrowserContext context, IPage page, string test, Vi
             }
         }
         if (!javaScript) return; // axe and the focus log run as scripts in the page
-        if (checks.HasFlag(PageChecks.Accessibility)) await Axe.AssertNoViolationsAsync(Page, where);
+        if (checks.HasFlag(PageChecks.Accessibility))
+        {
+            await Axe.AssertNoViolationsAsync(Page, where);
+            await Reflow.AssertNoSidewaysScrollingAsync(Page, where);
+        }
         if (checks.HasFlag(PageChecks.Keyboard)) await KeyboardCheck.AssertUsableByKeyboardAsync(Page, where);
     }
 

@@ -10,13 +10,15 @@ namespace FamilyServices.BrowserTests.Journeys;
 [Collection(BrowserCollection.Name)]
 public class StaffLogsAttendanceTests(BrowserFixture browser)
 {
-    [Fact]
-    public async Task A_staff_member_logs_a_roster_of_20_children_on_a_phone()
+    [Theory]
+    [InlineData("phone")]
+    [InlineData("desktop")]
+    public async Task A_staff_member_logs_a_roster_of_20_children(string viewport)
     {
         var email = $"izmit.{Guid.NewGuid():N}@example.org";
         var created = await browser.OperatorAsync("users", "add", "--email", email, "--role", "CentreStaff", "--centre", "IZM");
         var password = created.Split('\n').Single(l => l.StartsWith("One-time password", StringComparison.Ordinal)).Split(": ")[1].Trim();
-        await using var staff = await browser.NewVisitorAsync(Viewport.Phone, language: "tr");
+        await using var staff = await browser.NewVisitorAsync(Viewport.Named(viewport), language: "tr");
         var page = staff.Page;
 
         await staff.OpenAsync("/staff/today", "sign-in-required");
@@ -60,6 +62,10 @@ public class StaffLogsAttendanceTests(BrowserFixture browser)
         await staff.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sayımı kaydet" }), "headcount-saved");
         (await page.Locator("#children").InputValueAsync()).Should().Be("14");
         (await page.Locator("#adults").InputValueAsync()).Should().Be("11");
+
+        // Centres that keep their own lists upload them instead.
+        await staff.OpenAsync("/staff/import", "import-page");
+        (await page.Locator("input[type=file]").CountAsync()).Should().Be(1);
     }
 
     private static DateOnly NextWeekday(DateOnly from)
