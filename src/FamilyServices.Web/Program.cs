@@ -6,6 +6,7 @@ using FamilyServices.Web.Features.Attendance;
 using FamilyServices.Web.Features.Catalogue;
 using FamilyServices.Web.Features.Catalogue.Calendar;
 using FamilyServices.Web.Features.Language;
+using FamilyServices.Web.Features.Reach;
 using FamilyServices.Web.Features.Operations;
 using FamilyServices.Web.Platform;
 
@@ -26,6 +27,7 @@ app.MapCatalogueApi();
 app.MapCalendarEndpoints();
 app.MapAccountApi();
 app.MapAttendanceImport();
+app.MapReachApi();
 app.MapSignOut();
 app.MapSingleMark();
 app.MapRazorComponents<App>();

@@ -29,6 +29,11 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Postcode> Postcodes => Set<Postcode>();
+    public DbSet<ReachPeriod> ReachPeriods => Set<ReachPeriod>();
+    public DbSet<ReachFigure> ReachFigures => Set<ReachFigure>();
+    public DbSet<ReachChild> ReachChildren => Set<ReachChild>();
+    public DbSet<ReachPendingParticipant> ReachPendingParticipants => Set<ReachPendingParticipant>();
+    public DbSet<ReachStalePeriod> ReachStalePeriods => Set<ReachStalePeriod>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

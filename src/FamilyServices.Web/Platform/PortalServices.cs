@@ -19,6 +19,9 @@ public static class PortalServices
         builder.Services.AddScoped<Features.Catalogue.Search.ProgrammeSearch>();
         builder.Services.AddScoped<Features.Catalogue.Search.PlaceResolver>();
         builder.Services.AddScoped<Features.Attendance.Import.AttendanceImporter>();
+        builder.Services.AddScoped<Features.Reach.ReachRefresher>();
+        builder.Services.AddScoped<Features.Reach.ReachReports>();
+        builder.Services.AddHostedService<Features.Reach.ReachRefreshService>();
         builder.Services.AddSingleton<Features.Catalogue.Search.SearchChoices>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CurrentCity>();

@@ -16,10 +16,11 @@ public static class OperatorCommands
                                                     create a staff account; prints a one-time password
           tokens issue --email E --name N --days D  issue a personal API token; prints it once
           schema-script                             print the SQL that creates the schema the code expects
+          reach refresh                             bring the officials' reach figures up to date now
         Roles: Admin, Editor, CentreStaff, Official
         """;
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "reach", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -46,6 +47,7 @@ public static class OperatorCommands
                 ["users", "add", .. var rest] => await UsersAddCommand.RunAsync(provider, CommandOptions.Parse(rest), output, errors),
                 ["tokens", "issue", .. var rest] => await TokensIssueCommand.RunAsync(provider, CommandOptions.Parse(rest), output, errors),
                 ["schema-script"] => SchemaScriptCommand.Run(provider, output),
+                ["reach", "refresh"] => await ReachRefreshCommand.RunAsync(provider, output),
                 ["help"] or ["--help"] => Help(output),
                 _ => Fail(errors, "Unknown command or wrong arguments."),
             };
