@@ -29,6 +29,9 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Postcode> Postcodes => Set<Postcode>();
+    public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
+    public DbSet<EntryReport> EntryReports => Set<EntryReport>();
+    public DbSet<ChangeProposal> ChangeProposals => Set<ChangeProposal>();
     public DbSet<ReachPeriod> ReachPeriods => Set<ReachPeriod>();
     public DbSet<ReachFigure> ReachFigures => Set<ReachFigure>();
     public DbSet<ReachChild> ReachChildren => Set<ReachChild>();

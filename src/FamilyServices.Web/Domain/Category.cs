@@ -9,6 +9,9 @@ public class Category
     public Category? Parent { get; set; }
     public List<Category> Children { get; set; } = [];
     public List<CategoryName> Names { get; set; } = [];
+
+    /// <summary>PostgreSQL's row version (xmin), for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 }
 
 public class CategoryName

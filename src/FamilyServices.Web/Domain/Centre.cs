@@ -36,6 +36,9 @@ public class Centre
     public string? StatusReason { get; set; }
     public DateOnly? ClosedUntil { get; set; }
 
+    /// <summary>PostgreSQL's row version (xmin), for optimistic concurrency.</summary>
+    public uint Version { get; set; }
+
     /// <summary>Name, street and locality folded for forgiving search; the database fills it.</summary>
     public string SearchText { get; private set; } = "";
 

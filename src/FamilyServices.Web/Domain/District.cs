@@ -10,6 +10,9 @@ public class District
     public bool IsFocusArea { get; set; }
 
     public List<DistrictPopulation> Population { get; set; } = [];
+
+    /// <summary>PostgreSQL's row version (xmin), for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 }
 
 /// <summary>Children living in a district in a year and age band: the denominator of reach rates.</summary>

@@ -1,7 +1,12 @@
 namespace FamilyServices.Web.Domain;
 
-/// <summary>Only published items are ever shown to the public.</summary>
-public enum PublicationState { Draft, Published, Archived }
+/// <summary>
+/// Draft → in review → published → archived. Only published items whose publication window is open are ever
+/// shown to the public (<see cref="Publication"/>).
+/// </summary>
+public enum PublicationState { Draft, InReview, Published, Archived }
+
+public enum ProposalStatus { Pending, Approved, Rejected }
 
 public enum OrganisationKind
 {

@@ -25,7 +25,16 @@ public class Offering
 
     public OfferingStatus Status { get; set; }
     public string? StatusNote { get; set; }
+
+    /// <summary>The last day the status note (e.g. why it was cancelled) is shown on public pages.</summary>
+    public DateOnly? NoticeUntil { get; set; }
+
     public PublicationState PublicationState { get; set; }
+    public DateTime? PublishFrom { get; set; }
+    public DateTime? PublishUntil { get; set; }
+
+    /// <summary>PostgreSQL's row version (xmin), for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 
     public List<Session> Sessions { get; set; } = [];
 }

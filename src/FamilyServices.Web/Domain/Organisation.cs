@@ -8,4 +8,7 @@ public class Organisation
     public required string Name { get; set; }
     public OrganisationKind Kind { get; set; }
     public string? Website { get; set; }
+
+    /// <summary>PostgreSQL's row version (xmin), for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 }

@@ -26,6 +26,13 @@ public class Programme
     public DateOnly? LastCheckedOn { get; set; }
     public PublicationState PublicationState { get; set; }
 
+    /// <summary>When set, a published programme appears only from this time on and disappears at <see cref="PublishUntil"/>.</summary>
+    public DateTime? PublishFrom { get; set; }
+    public DateTime? PublishUntil { get; set; }
+
+    /// <summary>PostgreSQL's row version (xmin): a save based on an older read is refused, never silently overwrites.</summary>
+    public uint Version { get; set; }
+
     public List<ProgrammeText> Texts { get; set; } = [];
     public List<ProgrammePartner> Partners { get; set; } = [];
     public List<Offering> Offerings { get; set; } = [];

@@ -22,7 +22,10 @@ public static class Database
                 "which provisions a private PostgreSQL.");
         }
 
-        builder.Services.AddDbContextFactory<FamilyServicesDb>(options => Configure(options, connectionString));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<CatalogueAuditInterceptor>();
+        builder.Services.AddDbContextFactory<FamilyServicesDb>((services, options) =>
+            Configure(options, connectionString).AddInterceptors(services.GetRequiredService<CatalogueAuditInterceptor>()));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FamilyServicesDb>>().CreateDbContext());
 
         builder.Services.AddDataProtection().SetApplicationName("FamilyServices");
@@ -32,7 +35,7 @@ public static class Database
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.CommandTimeout(120))
             // The schema comes from reviewed SQL migrations, not a model snapshot; a test proves they match.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

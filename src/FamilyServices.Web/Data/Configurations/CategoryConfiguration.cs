@@ -8,6 +8,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> category)
     {
+        category.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         category.Property(c => c.Code).HasMaxLength(60);
         category.HasIndex(c => c.Code).IsUnique();
         category.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);

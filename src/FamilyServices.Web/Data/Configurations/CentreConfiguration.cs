@@ -8,6 +8,7 @@ internal sealed class CentreConfiguration : IEntityTypeConfiguration<Centre>
 {
     public void Configure(EntityTypeBuilder<Centre> centre)
     {
+        centre.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         centre.Property(c => c.Code).HasMaxLength(40);
         centre.Property(c => c.Name).HasMaxLength(200);
         centre.Property(c => c.Street).HasMaxLength(200);

@@ -8,6 +8,7 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
 {
     public void Configure(EntityTypeBuilder<Offering> offering)
     {
+        offering.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         offering.Property(o => o.Code).HasMaxLength(20);
         offering.Property(o => o.OnlineUrl).HasMaxLength(500);
         offering.Property(o => o.StatusNote).HasMaxLength(500);

@@ -8,6 +8,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organisation> organisation)
     {
+        organisation.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         organisation.Property(o => o.Code).HasMaxLength(40);
         organisation.Property(o => o.Name).HasMaxLength(200);
         organisation.Property(o => o.Website).HasMaxLength(500);

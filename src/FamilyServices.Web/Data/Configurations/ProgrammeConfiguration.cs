@@ -8,6 +8,7 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
 {
     public void Configure(EntityTypeBuilder<Programme> programme)
     {
+        programme.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         programme.Property(p => p.Code).HasMaxLength(40);
         programme.Property(p => p.Slug).HasMaxLength(120);
         programme.Property(p => p.PriceAmount).HasPrecision(10, 2);

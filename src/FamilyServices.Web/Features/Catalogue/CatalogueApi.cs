@@ -108,7 +108,7 @@ public static class CatalogueApi
 
     /// <summary>Published offerings of published programmes, ordered by code. Titles in the request language, else the city's.</summary>
     private static async Task<Results<Ok<PagedResult<OfferingItem>>, ProblemHttpResult>> GetOfferings(
-        FamilyServicesDb db, CurrentCity currentCity, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
+        FamilyServicesDb db, CurrentCity currentCity, TimeProvider clock, CancellationToken cancellationToken, int page = 1, int pageSize = 100)
     {
         if (PagingProblem(page, pageSize, MaxPageSize) is { } problem) return problem;
 
@@ -116,8 +116,7 @@ public static class CatalogueApi
         var language = Localization.CurrentLanguage;
         var fallback = city.DefaultLanguage;
 
-        var published = db.Offerings.AsNoTracking().Where(o =>
-            o.PublicationState == PublicationState.Published && o.Programme.PublicationState == PublicationState.Published);
+        var published = db.Offerings.AsNoTracking().Where(Publication.PublicOffering(clock.GetUtcNow().UtcDateTime));
         var total = await published.CountAsync(cancellationToken);
         var rows = await published
             .OrderBy(o => o.Code)

@@ -22,8 +22,8 @@ public static class CalendarEndpoints
     private sealed record Row(long Id, DateTime StartsAt, DateTime EndsAt, SessionStatus Status, string OfferingCode, int ProgrammeId,
         string Slug, string CentreName, string Street, string Postcode, string Locality, bool IsOnline);
 
-    private static IQueryable<Session> PublishedSessions(FamilyServicesDb db) => db.Sessions.AsNoTracking()
-        .Where(s => s.Offering.PublicationState == PublicationState.Published && s.Offering.Programme.PublicationState == PublicationState.Published);
+    private static IQueryable<Session> PublishedSessions(FamilyServicesDb db, DateTime nowUtc) => db.Sessions.AsNoTracking()
+        .Where(Publication.PublicSession(nowUtc));
 
     private static IQueryable<Row> Rows(IQueryable<Session> sessions) => sessions
         .Select(s => new Row(s.Id, s.StartsAt, s.EndsAt, s.Status, s.Offering.Code, s.Offering.ProgrammeId, s.Offering.Programme.Slug,
@@ -31,7 +31,7 @@ public static class CalendarEndpoints
 
     private static async Task<IResult> GetSessionAsync(long sessionId, HttpContext context, FamilyServicesDb db, CurrentCity currentCity, TimeProvider clock)
     {
-        var session = await Rows(PublishedSessions(db).Where(s => s.Id == sessionId)).SingleOrDefaultAsync(context.RequestAborted);
+        var session = await Rows(PublishedSessions(db, clock.GetUtcNow().UtcDateTime).Where(s => s.Id == sessionId)).SingleOrDefaultAsync(context.RequestAborted);
         if (session is null) return Results.NotFound();
         var texts = await TextsAsync(db, [session.ProgrammeId], currentCity, context.RequestAborted);
         var calendar = ICalendarWriter.Write(texts[session.ProgrammeId].Title, [Event(session, texts, context)], clock.GetUtcNow().UtcDateTime);
@@ -43,11 +43,10 @@ public static class CalendarEndpoints
     {
         if (code.Length > 20) return Results.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
-        var sessions = await Rows(PublishedSessions(db)
+        var sessions = await Rows(PublishedSessions(db, now)
             .Where(s => s.Offering.Code == code && s.StartsAt >= now.AddDays(-31))
             .OrderBy(s => s.StartsAt).Take(1000)).ToListAsync(context.RequestAborted);
-        if (sessions.Count == 0 && !await db.Offerings.AnyAsync(o => o.Code == code && o.PublicationState == PublicationState.Published
-                && o.Programme.PublicationState == PublicationState.Published, context.RequestAborted))
+        if (sessions.Count == 0 && !await db.Offerings.Where(Publication.PublicOffering(now)).AnyAsync(o => o.Code == code, context.RequestAborted))
         {
             return Results.NotFound();
         }

@@ -49,12 +49,14 @@ public sealed class ProgrammeSearch(FamilyServicesDb db)
                   FROM centres c OFFSET 0) c ON c.id = o.centre_id
             JOIN districts d ON d.id = c.district_id
             WHERE p.publication_state = 'Published'
+              AND (p.publish_from IS NULL OR p.publish_from <= @now) AND (p.publish_until IS NULL OR p.publish_until > @now)
               AND (@q IS NULL OR tm.programme_id IS NOT NULL)
               AND (@age_months IS NULL OR @age_months BETWEEN p.min_age_months AND p.max_age_months)
               AND (NOT @free_only OR p.is_free)
               AND (@delivery_language IS NULL OR p.delivery_languages @> ARRAY[@delivery_language]::text[])
               AND (@category IS NULL OR p.category_id IN (SELECT id FROM wanted_categories))
               AND o.publication_state = 'Published' AND o.status <> 'Cancelled' AND o.schedule_end_date >= @today
+              AND (o.publish_from IS NULL OR o.publish_from <= @now) AND (o.publish_until IS NULL OR o.publish_until > @now)
               AND (@weekdays IS NULL OR o.schedule_weekdays & @weekdays <> 0)
               AND (@starts_from IS NULL OR (o.schedule_start_time >= @starts_from AND o.schedule_start_time < @starts_before))
               AND (@online IS NULL OR o.is_online = @online)

@@ -56,7 +56,7 @@ public sealed class SearchChoices(IDbContextFactory<FamilyServicesDb> dbFactory,
         var districts = (await db.Districts.AsNoTracking().Select(d => new { d.Code, d.Name }).ToListAsync())
             .OrderBy(d => d.Name, comparer).Select(d => (d.Code, d.Name)).ToList();
         var deliveryLanguages = (await db.Programmes.AsNoTracking()
-                .Where(p => p.PublicationState == PublicationState.Published)
+                .Where(Publication.PublicProgramme(clock.GetUtcNow().UtcDateTime))
                 .SelectMany(p => p.DeliveryLanguages).Distinct().ToListAsync())
             .OrderBy(LanguageName, comparer).ToList();
         return new SearchChoiceLists(tree, districts, deliveryLanguages);
