@@ -7,26 +7,38 @@ namespace FamilyServices.Web.Platform;
 
 /// <summary>
 /// Public search is limited per client address (Portal:RateLimits:SearchPerMinute, default 120), so one client
-/// cannot starve everyone else. Behind a reverse proxy, configure forwarded headers so the address is the client's.
+/// cannot starve everyone else. Public forms that need no account (report a problem with an entry) accept
+/// Portal:RateLimits:ReportsPerHour posts per address (default 10); showing them is not limited.
+/// Behind a reverse proxy, configure forwarded headers so the address is the client's.
 /// </summary>
 public static class RateLimits
 {
     public const string PublicSearch = "public-search";
+    public const string PublicForms = "public-forms";
 
     public static WebApplicationBuilder AddPortalRateLimits(this WebApplicationBuilder builder)
     {
         var perMinute = builder.Configuration.GetValue("Portal:RateLimits:SearchPerMinute", 120);
+        var formsPerHour = builder.Configuration.GetValue("Portal:RateLimits:ReportsPerHour", 10);
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(PublicSearch, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only posts count: reading the form is free, sending it is what a spammer repeats.
+            options.AddPolicy(PublicForms, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = formsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
             options.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = "60";
-                var text = context.RequestServices.GetRequiredService<IStringLocalizer<Resources.Text>>()["TooManyRequestsText"];
+                var isForm = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == PublicForms;
+                context.Response.Headers.RetryAfter = isForm && rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : "60";
+                var text = context.RequestServices.GetRequiredService<IStringLocalizer<Resources.Text>>()[isForm ? "ReportTooManyText" : "TooManyRequestsText"];
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
                     await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
