@@ -28,6 +28,7 @@ app.MapCalendarEndpoints();
 app.MapAccountApi();
 app.MapAttendanceImport();
 app.MapReachApi();
+app.MapReachExport();
 app.MapSignOut();
 app.MapSingleMark();
 app.MapRazorComponents<App>();

@@ -29,7 +29,7 @@ public static class ReachApi
     /// </summary>
     private static Task<Results<Ok<ReachResponse>, ProblemHttpResult>> GetExactAsync(
         HttpContext context, ReachReports reports, TimeProvider clock, IStringLocalizer<Text> text, CancellationToken cancellationToken) =>
-        AnswerAsync(context, reports, clock, text, allowDrillDown: true, ReachPublication.Exact, cancellationToken);
+        AnswerAsync(context, reports, clock, text, allowDrillDown: true, report => Task.FromResult(ReachPublication.Exact(report)), cancellationToken);
 
     /// <summary>The same figures for everyone, with small-number protection (counts below Portal:Reach:SuppressBelow are null).</summary>
     private static Task<Results<Ok<ReachResponse>, ProblemHttpResult>> GetPublicAsync(
@@ -37,7 +37,13 @@ public static class ReachApi
         CancellationToken cancellationToken)
     {
         var threshold = SuppressionThreshold(configuration);
-        return AnswerAsync(context, reports, clock, text, allowDrillDown: false, report => ReachPublication.Protected(report, threshold), cancellationToken);
+        return AnswerAsync(context, reports, clock, text, allowDrillDown: false, async report =>
+        {
+            if (report.Query.GroupBy != ReachDimensions.FocusArea) return ReachPublication.Protected(report, threshold);
+            // Focus areas add up districts: a focus-area figure must not give away a district the district breakdown hides.
+            var districts = await reports.GetAsync(report.Query with { GroupBy = ReachDimensions.District, FromYear = null, ToYear = null }, cancellationToken);
+            return ReachPublication.Protected(report, threshold, districts, await reports.FocusAreaDistrictCodesAsync(cancellationToken));
+        }, cancellationToken);
     }
 
     public static int SuppressionThreshold(IConfiguration configuration) =>
@@ -45,7 +51,7 @@ public static class ReachApi
 
     private static async Task<Results<Ok<ReachResponse>, ProblemHttpResult>> AnswerAsync(
         HttpContext context, ReachReports reports, TimeProvider clock, IStringLocalizer<Text> text, bool allowDrillDown,
-        Func<ReachReport, ReachResponse> publish, CancellationToken cancellationToken)
+        Func<ReachReport, Task<ReachResponse>> publish, CancellationToken cancellationToken)
     {
         var (query, problems) = ReachRequest.Parse(context.Request.Query, clock.GetUtcNow().Year, allowDrillDown);
         if (problems.Count > 0)
@@ -58,6 +64,6 @@ public static class ReachApi
                     ["errors"] = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => text[p.MessageKey, p.Arguments].Value).ToArray()),
                 });
         }
-        return TypedResults.Ok(publish(await reports.GetAsync(query, cancellationToken)));
+        return TypedResults.Ok(await publish(await reports.GetAsync(query, cancellationToken)));
     }
 }

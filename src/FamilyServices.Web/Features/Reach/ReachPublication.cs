@@ -35,22 +35,36 @@ public sealed record ReachResponse(
 /// <summary>Turns a report into the API's answer: exact for officials, with small-number protection for everyone else.</summary>
 public static class ReachPublication
 {
-    public static ReachResponse Exact(ReachReport report) => Build(report, threshold: null);
+    public static ReachResponse Exact(ReachReport report) => Build(report, threshold: null, alsoHidden: null);
 
-    public static ReachResponse Protected(ReachReport report, int threshold) => Build(report, threshold);
+    /// <param name="districts">With a focus-area breakdown: the district breakdown of the same period as published, and
+    /// <paramref name="focusDistricts"/> the codes of the focus-area districts. A focus-area group that contains a district
+    /// hidden there is hidden too, or subtracting the districts shown would give the hidden one away.</param>
+    public static ReachResponse Protected(ReachReport report, int threshold, ReachReport? districts = null, IReadOnlySet<string>? focusDistricts = null) =>
+        Build(report, threshold, ExposedByDistricts(report, threshold, districts, focusDistricts));
+
+    private static HashSet<int>? ExposedByDistricts(ReachReport report, int threshold, ReachReport? districts, IReadOnlySet<string>? focusDistricts)
+    {
+        if (districts is null || focusDistricts is null) return null;
+        var hiddenDistricts = SmallNumberProtection.Decide(districts.Groups.Select(g => g.DistinctChildren).ToList(), districts.SumOverGroups, threshold).HiddenCells;
+        var exposed = hiddenDistricts.Select(i => focusDistricts.Contains(districts.Groups[i].Key) ? "focus" : "other").ToHashSet();
+        return Enumerable.Range(0, report.Groups.Count).Where(i => exposed.Contains(report.Groups[i].Key)).ToHashSet();
+    }
 
     /// <summary>A count as published: exact, or null when hidden.</summary>
     private static int? Shown(int value, bool hidden) => hidden ? null : value;
 
-    private static ReachResponse Build(ReachReport report, int? threshold)
+    private static ReachResponse Build(ReachReport report, int? threshold, IReadOnlySet<int>? alsoHidden)
     {
         var protect = threshold is not null;
         var limit = threshold ?? 0;
         var decision = protect
-            ? SmallNumberProtection.Decide(report.Groups.Select(g => g.DistinctChildren).ToList(), report.SumOverGroups, limit)
+            ? SmallNumberProtection.Decide(report.Groups.Select(g => g.DistinctChildren).ToList(), report.SumOverGroups, limit, alsoHidden)
             : new SmallNumberProtection.Decision(new HashSet<int>(), false);
         var totals = report.Totals;
-        var hideDistinct = decision.HideTotal || protect && SmallNumberProtection.IsSmall(totals.DistinctChildren, limit);
+        // Beside a breakdown, the de-duplicated total of the same children: in a drill-down, those of its scope.
+        var distinct = report.DistinctChildrenInScope;
+        var hideDistinct = decision.HideTotal || protect && SmallNumberProtection.IsSmall(distinct, limit);
         var hideSum = decision.HideTotal || protect && SmallNumberProtection.IsSmall(report.SumOverGroups, limit);
 
         var groups = report.Groups.Select((g, i) =>
@@ -76,12 +90,12 @@ public static class ReachPublication
             new ReachPeriodJson(period.Kind == ReachPeriodKind.School ? "school" : "calendar", period.Year, period.Label, period.FirstDay, period.LastDay),
             report.Query.GroupBy,
             report.Query.Scope.Length == 0 ? null : report.Query.Scope,
-            Shown(totals.DistinctChildren, hideDistinct),
-            Shown(totals.Participations, hideDistinct),
+            Shown(distinct, hideDistinct),
+            Shown(report.ParticipationsInScope ?? totals.Participations, hideDistinct),
             new ReachAnonymousJson(
                 Shown(totals.AnonymousChildren, protect && SmallNumberProtection.IsSmall(totals.AnonymousChildren, limit)),
                 Shown(totals.AnonymousAdults, protect && SmallNumberProtection.IsSmall(totals.AnonymousAdults, limit))),
-            totals.SessionsHeld,
+            report.SessionsHeldInScope ?? totals.SessionsHeld,
             totals.ActiveOfferings,
             totals.ActiveCentres,
             groups,

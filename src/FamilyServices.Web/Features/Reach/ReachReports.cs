@@ -32,7 +32,9 @@ public sealed record ReachReport(
     IReadOnlyList<ReachGroup> Groups,
     int SumOverGroups,
     int DistinctChildrenInScope,
-    ReachCumulative? Cumulative)
+    ReachCumulative? Cumulative,
+    int? ParticipationsInScope = null,
+    int? SessionsHeldInScope = null)
 {
     /// <summary>True where every child belongs to exactly one group, so the sum over groups is the de-duplicated total.</summary>
     public bool GroupsArePartition => Query.GroupBy is ReachDimensions.District or ReachDimensions.AgeBand or ReachDimensions.FocusArea;
@@ -97,12 +99,16 @@ public sealed class ReachReports(FamilyServicesDb db, CurrentCity currentCity, I
         }).ToList();
         groups = Order(query.GroupBy, groups, period);
 
-        var inScope = query.Scope == "" ? totals.DistinctChildren : await ScopeTotalAsync(query, cancellationToken);
+        // A drill-down's totals are those of its scope (all workshops, one centre), stored as that group of the plain breakdown.
+        var scopeFigure = query.Scope == "" ? null : await ScopeTotalAsync(query, cancellationToken);
+        var inScope = query.Scope == "" ? totals.DistinctChildren : scopeFigure?.DistinctChildren ?? 0;
         var scopeLabel = query.ProgrammeType is { } type ? TypeLabel(type)
             : query.Centre is { } centre ? (await LabelsAsync(ReachDimensions.Centre, [centre], language, city.DefaultLanguage, cancellationToken)).GetValueOrDefault(centre) ?? centre
             : null;
         var cumulative = query.FromYear is { } from && query.ToYear is { } to ? await CumulativeAsync(query.Kind, from, to, cancellationToken) : null;
-        return new ReachReport(period, query, scopeLabel, totals, stored is not null, groups, groups.Sum(g => g.DistinctChildren), inScope, cumulative);
+        return new ReachReport(period, query, scopeLabel, totals, stored is not null, groups, groups.Sum(g => g.DistinctChildren), inScope, cumulative,
+            query.Scope == "" ? totals.Participations : scopeFigure?.Participations ?? 0,
+            query.Scope == "" ? totals.SessionsHeld : scopeFigure?.SessionsHeld ?? 0);
     }
 
     /// <summary>Both ways of counting several years: adding the yearly figures, and each child once over the whole span.</summary>
@@ -136,14 +142,18 @@ public sealed class ReachReports(FamilyServicesDb db, CurrentCity currentCity, I
         return new ReachEquity(rows, Sum(rows.Where(r => r.IsFocusArea)), Sum(rows.Where(r => !r.IsFocusArea)));
     }
 
+    /// <summary>The codes of the districts that are focus areas (the "focus" group of the focus-area breakdown).</summary>
+    public async Task<IReadOnlySet<string>> FocusAreaDistrictCodesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Districts.AsNoTracking().Where(d => d.IsFocusArea).Select(d => d.Code).ToListAsync(cancellationToken)).ToHashSet();
+
     public string TypeLabel(string type) => text[$"ProgrammeType{type}"] is { ResourceNotFound: false } label ? label.Value : type;
 
-    private async Task<int> ScopeTotalAsync(ReachQuery query, CancellationToken cancellationToken)
+    private async Task<ReachFigure?> ScopeTotalAsync(ReachQuery query, CancellationToken cancellationToken)
     {
         var (dimension, key) = query.ProgrammeType is { } type ? (ReachDimensions.ProgrammeType, type) : (ReachDimensions.Centre, query.Centre!);
         return await db.ReachFigures.AsNoTracking()
             .Where(f => f.PeriodKind == query.Kind && f.PeriodYear == query.Year && f.Scope == "" && f.Dimension == dimension && f.GroupKey == key)
-            .Select(f => f.DistinctChildren).SingleOrDefaultAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Children living there in the period's (first) year, for the breakdowns by where and how old they are.</summary>

@@ -41,9 +41,10 @@ public static class ReachRequest
         }
         else if (typeText.Length > 0)
         {
-            if (Enum.TryParse<ProgrammeType>(typeText, ignoreCase: true, out var type) && Enum.IsDefined(type) && !int.TryParse(typeText, out _))
+            // Only a type's name: Enum.TryParse would also take "3", " Workshop" or "ChildClass,Workshop" (flags).
+            if (Enum.GetNames<ProgrammeType>().FirstOrDefault(n => n.Equals(typeText, StringComparison.OrdinalIgnoreCase)) is { } typeName)
             {
-                programmeType = type.ToString();
+                programmeType = typeName;
                 if (!ReachDimensions.WithinProgrammeType.Contains(groupBy))
                     problems.Add(new("groupBy", "ReachGroupByNotWithin", string.Join(", ", ReachDimensions.WithinProgrammeType)));
             }

@@ -137,7 +137,8 @@ CREATE TRIGGER reach_on_delete AFTER DELETE ON sessions REFERENCING OLD TABLE AS
     FOR EACH STATEMENT EXECUTE FUNCTION fs_reach_sessions_changed();
 
 -- Rare catalogue and participant changes that move children between groups: a child's district or birth month,
--- an offering's programme or centre, a programme's type or category.
+-- an offering's programme or centre, a programme's type, category or code, a centre's time zone or code, a district's
+-- focus-area flag or code.
 CREATE FUNCTION fs_reach_participant_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO reach_pending_participants (participant_id) VALUES (NEW.id) ON CONFLICT DO NOTHING;
@@ -178,9 +179,47 @@ BEGIN
     ON CONFLICT DO NOTHING;
     RETURN NULL;
 END $$;
-CREATE TRIGGER reach_on_update AFTER UPDATE OF type, category_id ON programmes
-    FOR EACH ROW WHEN (OLD.type <> NEW.type OR OLD.category_id <> NEW.category_id)
+-- A programme's code is the key of its group in the figures, so a new code changes them too.
+CREATE TRIGGER reach_on_update AFTER UPDATE OF type, category_id, code ON programmes
+    FOR EACH ROW WHEN (OLD.type <> NEW.type OR OLD.category_id <> NEW.category_id OR OLD.code <> NEW.code)
     EXECUTE FUNCTION fs_reach_programme_changed();
+
+-- A centre's time zone decides the local date, so the period and month, of every session there: its children are
+-- counted again, and the periods its held sessions fall in by the old and the new time zone are recomputed. Its code
+-- is the key of its group.
+CREATE FUNCTION fs_reach_centre_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.time_zone <> NEW.time_zone THEN
+        INSERT INTO reach_pending_participants (participant_id)
+        SELECT DISTINCT a.participant_id
+        FROM offerings o JOIN sessions s ON s.offering_id = o.id JOIN attendances a ON a.session_id = s.id
+        WHERE o.centre_id = NEW.id
+        ON CONFLICT DO NOTHING;
+    END IF;
+    INSERT INTO reach_stale_periods (period_kind, period_year)
+    SELECT DISTINCT p.period_kind, p.period_year
+    FROM offerings o JOIN sessions s ON s.offering_id = o.id
+    CROSS JOIN LATERAL (VALUES (OLD.time_zone), (NEW.time_zone)) z(time_zone)
+    CROSS JOIN LATERAL fs_reach_periods(s.starts_at AT TIME ZONE z.time_zone) p
+    WHERE o.centre_id = NEW.id AND s.status = 'Held'
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER reach_on_update AFTER UPDATE OF time_zone, code ON centres
+    FOR EACH ROW WHEN (OLD.time_zone <> NEW.time_zone OR OLD.code <> NEW.code)
+    EXECUTE FUNCTION fs_reach_centre_changed();
+
+-- A district's focus-area flag and code group the children who live there (the equity view).
+CREATE FUNCTION fs_reach_district_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO reach_stale_periods (period_kind, period_year)
+    SELECT DISTINCT period_kind, period_year FROM reach_children WHERE district_id = NEW.id
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER reach_on_update AFTER UPDATE OF is_focus_area, code ON districts
+    FOR EACH ROW WHEN (OLD.is_focus_area <> NEW.is_focus_area OR OLD.code <> NEW.code)
+    EXECUTE FUNCTION fs_reach_district_changed();
 
 -- Databases migrated with attendance already in them get their figures on the refresher's first run.
 INSERT INTO reach_pending_participants (participant_id) SELECT DISTINCT participant_id FROM attendances;
