@@ -13,7 +13,9 @@ namespace FamilyServices.Benchmarks.Import;
 /// Writes an attendance file for the generated catalogue: offerings in id order, each with its own group of
 /// children (new to the portal, with their details on every line) marked at every date of its schedule, until
 /// the wanted number of rows is reached. Also makes a staff member of exactly the centres the file touches and
-/// prints an API token for it, so the import runs the same centre checks as for real staff.
+/// prints an API token for it, so the import runs the same centre checks as for real staff. The member coordinates
+/// those centres: the file reaches back to the start of each schedule, far past the 14 days after a session in
+/// which ordinary staff may still record attendance, and only coordinators (and Admins) may write after that.
 /// </summary>
 public sealed class ImportFileWriter(string connectionString, int rows, int childrenPerOffering, int seed, TextWriter output)
 {
@@ -83,7 +85,7 @@ public sealed class ImportFileWriter(string connectionString, int rows, int chil
         return written == rows ? 0 : 1;
     }
 
-    /// <summary>A staff member of the file's centres (made once, centres topped up) with a fresh token.</summary>
+    /// <summary>A coordinator of the file's centres (made once, centres topped up) with a fresh token.</summary>
     private static async Task<string> StaffTokenAsync(FamilyServicesDb db, IReadOnlySet<int> centres)
     {
         var normalized = StaffEmail.ToUpperInvariant();
@@ -108,6 +110,7 @@ public sealed class ImportFileWriter(string connectionString, int rows, int chil
         {
             user.Centres.Add(new StaffCentre { UserId = user.Id, CentreId = centreId });
         }
+        foreach (var centre in user.Centres) centre.IsCoordinator = true;
         await db.SaveChangesAsync();
         var issued = await new ApiTokenService(db, TimeProvider.System).IssueAsync(user, "import benchmark", 1);
         return issued.Token;

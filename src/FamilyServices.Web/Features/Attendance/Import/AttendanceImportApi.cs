@@ -19,12 +19,17 @@ public static class AttendanceImportApi
             {
                 AuthenticationSchemes = ApiTokenAuthenticationHandler.SchemeName, Roles = StaffSessions.StaffRoles,
             });
+        // The upload page's answer to a file over the limit. Program.cs calls this after UsePortalPipeline, so it
+        // runs after routing and antiforgery, whose results it needs.
+        app.UseImportPageSizeMessage();
         return app;
     }
 
     /// <summary>
     /// Imports a CSV file of attendance (see <see cref="AttendanceImporter.Header"/>) all or nothing:
-    /// 200 with the counts, 400 with every bad line, 403 when a row belongs to a centre the token's owner does not work for.
+    /// 200 with the counts, 400 with every bad line (however many, including rows that would record or change
+    /// attendance after the correction window without a coordinator's rights), 403 when a row belongs to a centre
+    /// the token's owner does not work for.
     /// </summary>
     private static async Task<IResult> ImportAsync(HttpContext context, AttendanceImporter importer, CancellationToken cancellationToken)
     {

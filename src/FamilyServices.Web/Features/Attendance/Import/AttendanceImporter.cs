@@ -21,15 +21,14 @@ public sealed record ImportResult(ImportOutcome Outcome, ImportSummary Summary);
 /// <summary>
 /// Imports attendance from a CSV file in one transaction: the raw rows are streamed into a staging table with COPY,
 /// checked with set-based SQL (every bad row is reported with its line number), and only a clean file is written,
-/// with upserts, so importing the same file twice changes nothing the second time.
+/// with upserts, so importing the same file twice changes nothing the second time. The roster's correction window
+/// holds here too (<see cref="StaffSessions.MayWrite"/>): once it has closed, only Admins and the centre's
+/// coordinators may record or change a session's attendance.
 /// </summary>
-public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider clock)
+public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider clock, IConfiguration configuration)
 {
     public const long MaxBytes = 200L * 1024 * 1024;
     public const string MaxSizeText = "200 MB";
-
-    /// <summary>A file full of mistakes would otherwise produce a response as large as the file.</summary>
-    public const int MaxErrorsShown = 1000;
 
     public const string Header = "offering_code,session_date,start_time,participant_code,birth_year,birth_month,district_code,status";
 
@@ -41,6 +40,10 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var isAdmin = user.IsInRole(Roles.Admin);
         var centreIds = user.CentreIds().ToArray();
+        // The claim StaffPrincipal.MayCorrectLate reads, and the window as the roster reads it.
+        var coordinatorCentreIds = user.FindAll(StaffAccounts.CoordinatorClaim)
+            .Select(c => int.Parse(c.Value, CultureInfo.InvariantCulture)).ToArray();
+        var windowDays = configuration.GetValue("Portal:Attendance:CorrectionDays", AttendanceCorrections.DefaultWindowDays);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -62,8 +65,8 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             var rowsRead = (int)(long)(await ScalarAsync(connection, transaction, "SELECT count(*) FROM import_rows", cancellationToken))!;
             if (rowsRead == 0) return Invalid(0, [new ImportError(1, "The file has a header but no rows.")]);
 
-            await CheckAsync(connection, transaction, isAdmin, centreIds, now, cancellationToken);
-            var errors = await ReadErrorsAsync(connection, transaction, cancellationToken);
+            await CheckAsync(connection, transaction, isAdmin, centreIds, coordinatorCentreIds, now, cancellationToken);
+            var errors = await ReadErrorsAsync(connection, transaction, windowDays, now, cancellationToken);
             if (errors.Count > 0)
             {
                 var forbidden = await ScalarAsync(connection, transaction,
@@ -146,13 +149,15 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
     /// then types every row against them and notes its problems, all without leaving the database.
     /// </summary>
     private static async Task CheckAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, bool isAdmin, int[] centreIds, DateTime now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, bool isAdmin, int[] centreIds, int[] coordinatorCentreIds, DateTime now,
+        CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, transaction, """
             CREATE TEMP TABLE import_sessions ON COMMIT DROP AS
             SELECT row_number() OVER () AS sk, k.offering_code, k.session_date, k.start_time,
                    o.id AS offering_id, o.schedule_start_date, o.schedule_end_date,
                    ($1 OR o.centre_id = ANY ($2)) AS allowed,
+                   ($1 OR o.centre_id = ANY ($3)) AS may_correct_late,
                    d.local_date, t.local_time,
                    (d.local_date + t.local_time) AT TIME ZONE c.time_zone AS starts_at,
                    (d.local_date + t.local_time + (o.schedule_end_time - o.schedule_start_time)) AT TIME ZONE c.time_zone AS ends_at,
@@ -168,9 +173,11 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
                 THEN trim(k.session_date)::date END END END AS local_date) d
             CROSS JOIN LATERAL (SELECT CASE WHEN k.start_time ~ '^\s*([01]?\d|2[0-3]):[0-5]\d\s*$'
                 THEN trim(k.start_time)::time END AS local_time) t
-            """, cancellationToken, isAdmin, centreIds);
+            """, cancellationToken, isAdmin, centreIds, coordinatorCentreIds);
+        // A stored session keeps its own end, from which the roster counts the correction window; only new
+        // sessions are inserted with the end computed from the schedule.
         await ExecuteAsync(connection, transaction, """
-            UPDATE import_sessions i SET session_id = s.id, session_status = s.status
+            UPDATE import_sessions i SET session_id = s.id, session_status = s.status, ends_at = s.ends_at
             FROM sessions s WHERE s.offering_id = i.offering_id AND s.starts_at = i.starts_at
             """, cancellationToken);
 
@@ -230,9 +237,38 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             """, cancellationToken, now.Year);
     }
 
-    /// <summary>Every row's own problems, then the problems that only show across rows, in line order.</summary>
-    private static async Task<List<ImportError>> ReadErrorsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every row's own problems, then the problems that only show across rows or against what is stored, in line
+    /// order. All of them, however many: one complete list fixes a file faster than rounds of uploads. They are read
+    /// row by row, so nothing but the error records themselves is held.
+    /// </summary>
+    private static async Task<List<ImportError>> ReadErrorsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int windowDays, DateTime now, CancellationToken cancellationToken)
     {
+        // The sessions whose correction window has closed for this user, and the file's rows for them. Usually there
+        // are none, and then neither those rows nor their check below touch the file's rows at all ($1, $2): left to
+        // itself, PostgreSQL would sort the whole file to join it with nothing. The rows carry their session and child
+        // ids, so the check is a plain two-table join with the stored attendance.
+        await ExecuteAsync(connection, transaction, """
+            CREATE TEMP TABLE import_closed ON COMMIT DROP AS
+            SELECT sk, session_id, local_date, local_time FROM import_sessions
+            WHERE allowed AND NOT may_correct_late AND session_status IS DISTINCT FROM 'Cancelled'
+              AND ends_at + make_interval(days => $1) < $2
+            """, cancellationToken, windowDays, now);
+        var anyClosed = await ScalarAsync(connection, transaction, "SELECT EXISTS (SELECT FROM import_closed)", cancellationToken) is true;
+        await ExecuteAsync(connection, transaction, """
+            CREATE TEMP TABLE import_closed_rows ON COMMIT DROP AS
+            SELECT c.line, c.status, s.session_id, p.participant_id, s.local_date, s.local_time
+            FROM import_closed s
+            JOIN import_checked c ON c.sk = s.sk
+            JOIN import_people p ON p.code = c.code
+            WHERE $1 AND c.code <> '';
+            ANALYZE import_closed_rows;
+            """, cancellationToken, anyClosed);
+
+        // closed_window: after the window a row may only repeat what is stored. One that would add a mark (none
+        // stored, or a new session) or change one is refused unless the user may correct late, so re-importing an old
+        // file stays a quiet no-op.
         const string sql = """
             WITH conflicting_status AS (
                 SELECT sk, code FROM import_checked WHERE status IS NOT NULL
@@ -241,6 +277,12 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
                 SELECT code FROM import_checked WHERE is_new AND code <> ''
                 GROUP BY code
                 HAVING count(DISTINCT birth_year) > 1 OR count(DISTINCT birth_month) > 1 OR count(DISTINCT district_id) > 1
+            ), closed_window AS (
+                SELECT r.line, format('The session on %s at %s ended more than %s days ago; only a coordinator of the centre can record or change its attendance.',
+                       r.local_date, to_char(r.local_time, 'HH24:MI'), $1) AS message
+                FROM import_closed_rows r
+                LEFT JOIN attendances a ON a.session_id = r.session_id AND a.participant_id = r.participant_id
+                WHERE $2 AND (a.status IS NULL OR (r.status IS NOT NULL AND a.status <> r.status))
             ), errors AS (
                 SELECT line, unnest(problems) AS message, 0 AS kind FROM import_checked WHERE cardinality(problems) > 0
                 UNION ALL
@@ -249,23 +291,19 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
                 UNION ALL
                 SELECT c.line, format('New participant "%s" is given with a different birth year, birth month or district on another line.', c.code), 2
                 FROM import_checked c JOIN conflicting_details x ON x.code = c.code
+                UNION ALL
+                SELECT line, message, 3 FROM closed_window
             )
-            SELECT line, message, count(*) OVER () FROM errors ORDER BY line, kind LIMIT $1
+            SELECT line, message FROM errors ORDER BY line, kind
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
-        command.Parameters.AddWithValue(MaxErrorsShown);
+        command.Parameters.AddWithValue(windowDays);
+        command.Parameters.AddWithValue(anyClosed);
         var errors = new List<ImportError>();
-        long total = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             errors.Add(new ImportError(reader.GetInt64(0), reader.GetString(1)));
-            total = reader.GetInt64(2);
-        }
-        if (total > errors.Count)
-        {
-            errors.Add(new ImportError(errors[^1].Line,
-                $"… and {total - errors.Count} more problems not listed here. Fix the ones above and import the file again to see the rest."));
         }
         return errors;
     }

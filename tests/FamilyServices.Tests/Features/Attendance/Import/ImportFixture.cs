@@ -4,20 +4,28 @@ using System.Text;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Accounts;
+using FamilyServices.Web.Features.Attendance.Import;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyServices.Tests.Features.Attendance.Import;
 
 /// <summary>
-/// Two centres in Berlin time, a staff member of each with an API token, and known children at centre A.
-/// Each test makes its own offering, so tests do not see each other's sessions.
+/// Two centres in Berlin time, a staff member of each with an API token, a coordinator and an Admin with tokens too,
+/// and known children at centre A. Each test makes its own offering, so tests do not see each other's sessions.
+/// The importer's clock stands at <see cref="Now"/>, inside the offerings' period, so the correction window
+/// (14 days after a session) is the same whenever the tests run.
 /// </summary>
 public sealed class ImportFixture : PortalFixture, IAsyncLifetime
 {
     public const string Password = "a long enough passphrase";
     public const string Header = "offering_code,session_date,start_time,participant_code,birth_year,birth_month,district_code,status";
+
+    /// <summary>Saturday 10 October 2026, noon UTC: sessions up to Monday 21 September are past the window, 5 October is inside it.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 10, 10, 12, 0, 0, TimeSpan.Zero);
 
     private readonly Random _random = new(11);
     private Programme _programme = null!;
@@ -29,6 +37,17 @@ public sealed class ImportFixture : PortalFixture, IAsyncLifetime
     public string StaffA { get; } = "import.staff.a@example.org";
     public string TokenA { get; private set; } = "";
     public string TokenB { get; private set; } = "";
+    public string CoordinatorA { get; } = "import.coordinator.a@example.org";
+    public string TokenCoordinatorA { get; private set; } = "";
+    public string TokenAdmin { get; private set; } = "";
+
+    /// <summary>Only the importer's clock is pinned: sign-in cookies and tokens keep the real time they expire by.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
+            services.AddScoped(provider => ActivatorUtilities.CreateInstance<AttendanceImporter>(provider, (TimeProvider)new PinnedClock(Now))));
+    }
 
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -51,16 +70,32 @@ public sealed class ImportFixture : PortalFixture, IAsyncLifetime
         await using var scope = Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
-        foreach (var (email, centre) in new[] { (StaffA, CentreA), ("import.staff.b@example.org", CentreB) })
+        var accounts = new (string Email, string Role, Centre? Centre, bool Coordinator)[]
+        {
+            (StaffA, Roles.CentreStaff, CentreA, false),
+            ("import.staff.b@example.org", Roles.CentreStaff, CentreB, false),
+            (CoordinatorA, Roles.CentreStaff, CentreA, true),
+            ("import.admin@example.org", Roles.Admin, null, false),
+        };
+        var issued = new List<string>();
+        foreach (var (email, role, centre, coordinator) in accounts)
         {
             var user = new StaffUser { UserName = email, Email = email, DisplayName = email };
             (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            await users.AddToRoleAsync(user, Roles.CentreStaff);
-            db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = centre.Id });
+            await users.AddToRoleAsync(user, role);
+            if (centre is not null) db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = centre.Id, IsCoordinator = coordinator });
             await db.SaveChangesAsync();
-            var token = (await tokens.IssueAsync(user, "attendance import", 30)).Token;
-            if (centre == CentreA) TokenA = token; else TokenB = token;
+            issued.Add((await tokens.IssueAsync(user, "attendance import", 30)).Token);
         }
+        (TokenA, TokenB, TokenCoordinatorA, TokenAdmin) = (issued[0], issued[1], issued[2], issued[3]);
+    }
+
+    /// <summary>The id of a staff account, to check who a trail entry names.</summary>
+    public async Task<string> UserIdAsync(string email)
+    {
+        await using var db = NewDb();
+        var normalized = email.ToUpperInvariant();
+        return await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync();
     }
 
     /// <summary>A new offering from 1 September to 18 December 2026, Mondays and Wednesdays 10:00–11:30 local time.</summary>
@@ -97,4 +132,10 @@ public sealed class ImportFixture : PortalFixture, IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password succeeds");
         return client;
     }
+}
+
+/// <summary>A clock that always shows the same instant.</summary>
+public sealed class PinnedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }
