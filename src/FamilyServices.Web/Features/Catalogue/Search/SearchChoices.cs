@@ -30,6 +30,9 @@ public sealed class SearchChoices(IDbContextFactory<FamilyServicesDb> dbFactory,
         return lists;
     }
 
+    /// <summary>Forgets the kept lists, so the next view reads them again: called when editors publish or archive.</summary>
+    public void Invalidate() => _byLanguage.Clear();
+
     private async Task<SearchChoiceLists> ReadAsync(string language, string fallback)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
