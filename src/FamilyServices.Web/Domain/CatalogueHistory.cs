@@ -39,7 +39,7 @@ public class ChangeProposal
     public required string ItemType { get; set; }
     public int ItemId { get; set; }
 
-    /// <summary>JSON object: field name → proposed value.</summary>
+    /// <summary>JSON object: field name → { "before": value when proposed, "after": proposed value }.</summary>
     public required string Changes { get; set; }
     public string? Note { get; set; }
     public string? ProposedById { get; set; }

@@ -14,6 +14,7 @@ public static class PortalServices
         builder.AddPortalDatabase();
         builder.AddPortalLocalization();
         builder.AddStaffAccounts();
+        Features.Accounts.Users.UserManagement.AddUserManagement(builder);
         builder.AddPortalRateLimits();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<Features.Catalogue.Search.ProgrammeSearch>();

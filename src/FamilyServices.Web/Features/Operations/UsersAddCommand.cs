@@ -1,11 +1,11 @@
-using System.Security.Cryptography;
 using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
-using Microsoft.AspNetCore.Identity;
+using FamilyServices.Web.Features.Accounts.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Web.Features.Operations;
 
+/// <summary><c>users add</c>: the first Admin of an installation, or any account, from the command line (the Admins' pages use the same <see cref="StaffAccountAdministration"/>).</summary>
 public static class UsersAddCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, CommandOptions options, TextWriter output, TextWriter errors)
@@ -14,10 +14,9 @@ public static class UsersAddCommand
         var email = options.Required("email").Trim();
         var role = Roles.Find(options.Required("role"));
         if (role is null) return OperatorCommands.Fail(errors, $"Unknown role. Choose one of: {string.Join(", ", Roles.All)}.");
-        if (!email.Contains('@', StringComparison.Ordinal) || email.Length > 200) return OperatorCommands.Fail(errors, "Give a valid e-mail address.");
+        if (!StaffAccountAdministration.IsEmail(email)) return OperatorCommands.Fail(errors, "Give a valid e-mail address.");
 
         var db = services.GetRequiredService<FamilyServicesDb>();
-        var users = services.GetRequiredService<UserManager<StaffUser>>();
 
         // A coordinator of a centre works there too: --coordinator CODE implies --centre CODE.
         var coordinatorCodes = options.All("coordinator").Select(c => c.Trim()).ToList();
@@ -25,42 +24,26 @@ public static class UsersAddCommand
         var centres = await db.Centres.Where(c => centreCodes.Contains(c.Code)).Select(c => new { c.Id, c.Code }).ToListAsync();
         var unknown = centreCodes.Where(code => !centres.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0) return OperatorCommands.Fail(errors, $"Unknown centre code(s): {string.Join(", ", unknown)}. Nothing was created.");
-        if (role == Roles.CentreStaff && centres.Count == 0)
-            return OperatorCommands.Fail(errors, "CentreStaff accounts need at least one --centre CODE. Nothing was created.");
-        if (await users.FindByEmailAsync(email) is not null)
-            return OperatorCommands.Fail(errors, "An account with this e-mail address exists already. Nothing was created.");
 
-        var password = OneTimePassword();
-        var user = new StaffUser
+        var administration = ActivatorUtilities.GetServiceOrCreateInstance<StaffAccountAdministration>(services);
+        var request = new NewAccount(email, options.Optional("name"), [role],
+            centres.Select(c => new CentreAccess(c.Id, coordinatorCodes.Contains(c.Code, StringComparer.OrdinalIgnoreCase))).ToList());
+        var (created, refusal) = await administration.CreateAsync(request, actorId: null);
+        if (refusal is not null)
         {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = options.Optional("name") ?? email,
-            MustChangePassword = true,
-            Centres = centres.Select(c => new StaffCentre
+            return OperatorCommands.Fail(errors, refusal.Problem switch
             {
-                UserId = "", CentreId = c.Id,
-                IsCoordinator = coordinatorCodes.Contains(c.Code, StringComparer.OrdinalIgnoreCase),
-            }).ToList(),
-        };
-
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, password);
-        if (created.Succeeded) created = await users.AddToRoleAsync(user, role);
-        if (!created.Succeeded)
-        {
-            return OperatorCommands.Fail(errors, string.Join(" ", created.Errors.Select(e => e.Description)) + " Nothing was created.");
+                AccountProblem.CentreMissing => "CentreStaff accounts need at least one --centre CODE. Nothing was created.",
+                AccountProblem.EmailTaken => "An account with this e-mail address exists already. Nothing was created.",
+                AccountProblem.EmailInvalid => "Give a valid e-mail address.",
+                AccountProblem.DisplayNameTooLong => $"--name may have at most {StaffAccountAdministration.DisplayNameLength} characters. Nothing was created.",
+                _ => $"{refusal.Detail} Nothing was created.",
+            });
         }
-        await transaction.CommitAsync();
 
         output.WriteLine($"Created {role} account {email}" + (centres.Count > 0 ? $" for {string.Join(", ", centres.Select(c => c.Code))}." : ".")
             + (coordinatorCodes.Count > 0 ? $" Coordinator of {string.Join(", ", coordinatorCodes)}." : ""));
-        output.WriteLine($"One-time password (shown once; it must be changed at first sign-in): {password}");
+        output.WriteLine($"One-time password (shown once; it must be changed at first sign-in): {created!.OneTimePassword}");
         return 0;
     }
-
-    /// <summary>20 characters from an alphabet without look-alikes (0/O, 1/l/I), easy to read out over the phone.</summary>
-    private static string OneTimePassword() =>
-        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
 }
