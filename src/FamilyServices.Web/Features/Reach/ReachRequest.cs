@@ -25,7 +25,10 @@ public static class ReachRequest
         }
 
         var groupByText = query["groupBy"].ToString();
-        var groupBy = groupByText.Length == 0 ? ReachDimensions.ProgrammeType : ReachDimensions.Find(groupByText);
+        // A drill-down without a breakdown opens on the natural next level: a type's centres, a centre's programmes.
+        var defaultGroupBy = query["programmeType"].ToString().Length > 0 ? ReachDimensions.Centre
+            : query["centre"].ToString().Length > 0 ? ReachDimensions.Programme : ReachDimensions.ProgrammeType;
+        var groupBy = groupByText.Length == 0 ? defaultGroupBy : ReachDimensions.Find(groupByText);
         if (groupBy is null)
         {
             problems.Add(new("groupBy", "ReachGroupByInvalid", string.Join(", ", ReachDimensions.All)));

@@ -64,6 +64,18 @@ public class ReachApiTests(ReachFixture reach) : IClassFixture<ReachFixture>
         }
     }
 
+    [Theory]
+    [InlineData("programmeType=Workshop", "centre")]
+    [InlineData("centre=IZM", "programme")]
+    [InlineData("", "programmeType")]
+    public async Task Without_a_breakdown_a_drill_down_opens_on_its_next_level(string query, string expectedGroupBy)
+    {
+        var (status, body, _) = await reach.GetAsync($"/api/v1/reach?year=2025&{query}", reach.OfficialToken);
+
+        status.Should().Be(HttpStatusCode.OK);
+        body.GetProperty("groupBy").GetString().Should().Be(expectedGroupBy);
+    }
+
     [Fact]
     public async Task The_period_and_the_cumulative_span_are_described_in_the_answer()
     {
