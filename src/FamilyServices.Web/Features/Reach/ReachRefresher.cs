@@ -79,10 +79,9 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
 
         await ExecuteAsync(connection, transaction, $$"""
             ANALYZE reach_batch;
-            -- The periods these children were counted in until now: they change when a child leaves them.
-            INSERT INTO reach_stale_periods (period_kind, period_year)
-            SELECT DISTINCT c.period_kind, c.period_year FROM reach_children c JOIN reach_batch b USING (participant_id)
-            ON CONFLICT DO NOTHING;
+            -- The children's rows as they were, to recompute only the periods where a row appeared, went or changed.
+            CREATE TEMP TABLE reach_before ON COMMIT DROP AS
+            SELECT c.* FROM reach_children c JOIN reach_batch b USING (participant_id);
             DELETE FROM reach_children c USING reach_batch b WHERE c.participant_id = b.participant_id;
 
             -- Every present attendance at a held session, in both kinds of period, at the centre's local time.
@@ -122,8 +121,15 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
             CROSS JOIN LATERAL (SELECT (extract(year FROM m.first_start)::int - pa.birth_year) * 12
                                      + (extract(month FROM m.first_start)::int - pa.birth_month) AS age_months) age;
 
+            -- A returning child's new attendance in 2025 leaves their 2023 and 2024 rows as they were: those periods stay.
             INSERT INTO reach_stale_periods (period_kind, period_year)
-            SELECT DISTINCT period_kind, period_year FROM reach_presence
+            SELECT DISTINCT coalesce(n.period_kind, o.period_kind), coalesce(n.period_year, o.period_year)
+            FROM (SELECT c.* FROM reach_children c JOIN reach_batch b USING (participant_id)) n
+            FULL JOIN reach_before o
+              ON o.participant_id = n.participant_id AND o.period_kind = n.period_kind AND o.period_year = n.period_year
+            WHERE n.participant_id IS NULL OR o.participant_id IS NULL
+               OR (n.district_id, n.age_band, n.participations, n.offering_ids, n.offering_participations, n.months, n.month_participations)
+                  IS DISTINCT FROM (o.district_id, o.age_band, o.participations, o.offering_ids, o.offering_participations, o.months, o.month_participations)
             ON CONFLICT DO NOTHING;
             """, cancellationToken);
         return taken;
