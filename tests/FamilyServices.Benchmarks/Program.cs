@@ -1,6 +1,7 @@
 using System.Globalization;
 using FamilyServices.Benchmarks.Catalogue;
 using FamilyServices.Benchmarks.Import;
+using FamilyServices.Benchmarks.Reach;
 using FamilyServices.Benchmarks.Search;
 using FamilyServices.Web.Features.Operations;
 
@@ -17,6 +18,10 @@ const string Usage = """
       import-file --connection CS --out FILE.csv --token-out FILE [--rows 1000000] [--children 20] [--seed 20261122]
                   write an attendance import file for the generated catalogue (run-import-benchmark.sh), and an
                   API token of a staff member of exactly the centres in it
+      generate-reach --connection CS [--attendances 10000000] [--participants 300000] [--offerings 1500] [--centres 100]
+                     [--seed 20250101]
+                  write the reach benchmark's city (2023–2025, exactly --attendances rows) into an EMPTY database
+                  migrated with the portal's `migrate` verb (run-reach-benchmark.sh)
     """;
 
 try
@@ -26,6 +31,7 @@ try
         ["generate-catalogue", .. var rest] => await GenerateAsync(CommandOptions.Parse(rest)),
         ["pgbench-script", .. var rest] => await PgbenchScriptAsync(CommandOptions.Parse(rest)),
         ["import-file", .. var rest] => await ImportFileAsync(CommandOptions.Parse(rest)),
+        ["generate-reach", .. var rest] => await GenerateReachAsync(CommandOptions.Parse(rest)),
         ["help"] or ["--help"] => Help(),
         _ => Fail("Unknown command or wrong arguments."),
     };
@@ -63,6 +69,18 @@ static async Task<int> ImportFileAsync(CommandOptions options)
     options.OnlyAllow("connection", "out", "token-out", "rows", "children", "seed");
     return await new ImportFileWriter(options.Required("connection"), Count(options, "rows", 1_000_000), Count(options, "children", 20),
         Count(options, "seed", 20261122), Console.Out).RunAsync(options.Required("out"), options.Required("token-out"));
+}
+
+static async Task<int> GenerateReachAsync(CommandOptions options)
+{
+    options.OnlyAllow("connection", "attendances", "participants", "offerings", "centres", "seed");
+    var size = new ReachCitySize(
+        Count(options, "attendances", ReachCitySize.Default.Attendances),
+        Count(options, "participants", ReachCitySize.Default.Participants),
+        Count(options, "offerings", ReachCitySize.Default.Offerings),
+        Count(options, "centres", ReachCitySize.Default.Centres));
+    if (size.Participants > 1_000_000) throw new CommandOptionsException("--participants must be at most 1000000.");
+    return await new ReachCityGenerator(options.Required("connection"), size, Count(options, "seed", 20250101), Console.Out).RunAsync();
 }
 
 static int Count(CommandOptions options, string name, int fallback)
