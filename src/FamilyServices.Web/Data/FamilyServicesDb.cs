@@ -37,6 +37,8 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<ReachChild> ReachChildren => Set<ReachChild>();
     public DbSet<ReachPendingParticipant> ReachPendingParticipants => Set<ReachPendingParticipant>();
     public DbSet<ReachStalePeriod> ReachStalePeriods => Set<ReachStalePeriod>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditKey> AuditKeys => Set<AuditKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,7 @@ public static class PortalServices
         builder.Services.AddScoped<Features.Attendance.Import.AttendanceImporter>();
         builder.Services.AddScoped<Features.Reach.ReachRefresher>();
         builder.Services.AddScoped<Features.Reach.ReachReports>();
+        builder.Services.AddScoped<Features.Audit.AuditTrail>();
         builder.Services.AddHostedService<Features.Reach.ReachRefreshService>();
         builder.Services.AddSingleton<Features.Catalogue.Search.SearchChoices>();
         builder.Services.AddSingleton(TimeProvider.System);
