@@ -14,6 +14,7 @@ public static class PortalServices
         builder.AddPortalDatabase();
         builder.AddPortalLocalization();
         builder.AddStaffAccounts();
+        Features.Accounts.Passwords.PasswordServices.AddPasswords(builder);
         Features.Accounts.Users.UserManagement.AddUserManagement(builder);
         builder.AddPortalRateLimits();
         builder.Services.AddOpenApi();
@@ -45,6 +46,7 @@ public static class PortalServices
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        Features.Accounts.Passwords.MustChangePasswordGate.UseMustChangePasswordGate(app);
         app.UseAntiforgery();
         app.UseRateLimiter();
         return app;

@@ -15,7 +15,7 @@ public class StaffAreaPagesTests(BrowserFixture browser)
         "/editor", "/editor/programmes", "/editor/programmes/new", "/editor/translations", "/editor/reports", "/editor/proposals",
         "/editor/centres", "/editor/centres/new", "/editor/organisations", "/editor/organisations/new",
         "/editor/categories", "/editor/categories/new", "/editor/districts", "/editor/districts/new", "/editor/districts/import",
-        "/admin/users", "/admin/users/new",
+        "/admin/users", "/admin/users/new", "/account/password",
     ];
 
     /// <summary>List pages whose first item link leads to the item's edit page, and from there to its history.</summary>
@@ -60,7 +60,8 @@ public class StaffAreaPagesTests(BrowserFixture browser)
         await visitor.OpenAsync("/editor", "sign-in", PageChecks.None);
         await visitor.Page.Locator("#email").FillAsync(email);
         await visitor.Page.Locator("#password").FillAsync(password);
-        await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("SignInSubmit", "tr") }), "signed-in", PageChecks.None);
+        await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("SignInSubmit", "tr") }), "own-password");
+        await visitor.ChooseOwnPasswordAsync(password, "signed-in", PageChecks.None);
         new Uri(visitor.Page.Url).AbsolutePath.Should().Be("/editor");
         return visitor;
     }

@@ -103,7 +103,8 @@ public class EditorPublishesAProgrammeTests(BrowserFixture browser)
         new Uri(page.Url).AbsolutePath.Should().Be("/account/sign-in");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
-        await visitor.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("SignInSubmit", language) }), "signed-in");
+        await visitor.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("SignInSubmit", language) }), "own-password");
+        await visitor.ChooseOwnPasswordAsync(password, "signed-in");
         new Uri(page.Url).AbsolutePath.Should().Be(firstPath.Split('?')[0]);
         return visitor;
     }

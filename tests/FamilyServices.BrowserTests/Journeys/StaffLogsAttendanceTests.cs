@@ -25,7 +25,8 @@ public class StaffLogsAttendanceTests(BrowserFixture browser)
         new Uri(page.Url).AbsolutePath.Should().Be("/account/sign-in");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
-        await staff.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Giriş yap" }), "today");
+        await staff.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Giriş yap" }), "own-password");
+        await staff.ChooseOwnPasswordAsync(password, "today");
         (await staff.HeadingAsync()).Should().Be("Bugünün oturumları");
 
         var weekday = NextWeekday(DateOnly.FromDateTime(DateTime.UtcNow));

@@ -20,6 +20,7 @@ public sealed class StaffClaimsFactory(
         identity.AddClaims(centres.Select(c => new Claim(StaffAccounts.CentreClaim, c.CentreId.ToString(CultureInfo.InvariantCulture))));
         identity.AddClaims(centres.Where(c => c.IsCoordinator)
             .Select(c => new Claim(StaffAccounts.CoordinatorClaim, c.CentreId.ToString(CultureInfo.InvariantCulture))));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(Passwords.MustChangePasswordGate.Claim, "true"));
         return identity;
     }
 }

@@ -54,8 +54,22 @@ public sealed partial class StaffAccountAdministration(
 
     public sealed record Created(StaffUser User, string OneTimePassword);
 
-    /// <summary>A new account with a one-time password (shown once; the account is marked to replace it).</summary>
+    /// <summary>A new account with a one-time password (shown once; the account is marked to replace it): the operator's <c>users add</c>.</summary>
     public async Task<(Created? Account, AccountRefusal? Refusal)> CreateAsync(NewAccount request, string? actorId, CancellationToken cancellationToken = default)
+    {
+        var password = OneTimePassword();
+        var (user, refusal) = await CreateAccountAsync(request, password, actorId, cancellationToken);
+        return user is null ? (null, refusal) : (new Created(user, password), null);
+    }
+
+    /// <summary>
+    /// A new account without a usable password, for an invitation: the person chooses their own password through the
+    /// link that <see cref="Passwords.PasswordFlows.SendInvitationAsync"/> mails them. Until then nobody can sign in with it.
+    /// </summary>
+    public Task<(StaffUser? User, AccountRefusal? Refusal)> CreateInvitedAsync(NewAccount request, string actorId, CancellationToken cancellationToken = default) =>
+        CreateAccountAsync(request, password: null, actorId, cancellationToken);
+
+    private async Task<(StaffUser? User, AccountRefusal? Refusal)> CreateAccountAsync(NewAccount request, string? password, string? actorId, CancellationToken cancellationToken)
     {
         var email = request.Email.Trim();
         if (!IsEmail(email)) return (null, new(AccountProblem.EmailInvalid));
@@ -65,26 +79,26 @@ public sealed partial class StaffAccountAdministration(
         if (refusal is not null) return (null, refusal);
         if (await users.FindByEmailAsync(email) is not null) return (null, new(AccountProblem.EmailTaken));
 
-        var password = OneTimePassword();
         var user = new StaffUser
         {
             UserName = email,
             Email = email,
-            EmailConfirmed = true,
+            // An invited address is confirmed when its owner uses the link; an operator vouches for theirs.
+            EmailConfirmed = password is not null,
             DisplayName = name,
-            MustChangePassword = true,
+            MustChangePassword = password is not null,
             Centres = centres.Select(c => new StaffCentre { UserId = "", CentreId = c.CentreId, IsCoordinator = c.IsCoordinator }).ToList(),
         };
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await users.CreateAsync(user, password);
+        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (result.Succeeded) result = await users.AddToRolesAsync(user, roles);
         if (!result.Succeeded) return (null, Refused(result));
         await transaction.CommitAsync(cancellationToken);
 
         var (worksAt, coordinates) = CentreIds(centres);
         LogCreated(logger, user.Id, actorId ?? Operator, roles, worksAt, coordinates);
-        return (new Created(user, password), null);
+        return (user, null);
     }
 
     /// <summary>
@@ -206,7 +220,7 @@ public sealed partial class StaffAccountAdministration(
         return (roles, centres, null);
     }
 
-    /// <summary>Something, an @, something; no spaces. Delivery is the real test, and issue 8's invitations will make it.</summary>
+    /// <summary>Something, an @, something; no spaces. Delivery is the real test, which the invitation link makes.</summary>
     public static bool IsEmail(string email)
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);

@@ -32,34 +32,33 @@ public class UserManagementTests(UsersFixture portal) : IClassFixture<UsersFixtu
     }
 
     [Fact]
-    public async Task An_invited_account_signs_in_with_the_one_time_password_shown_once()
+    public async Task An_invited_account_has_no_password_until_its_owner_chooses_one_through_the_mailed_link()
     {
         using var admin = await portal.ClientAsync(UsersFixture.Admin);
         var email = $"{TestCatalogue.Unique("invited")}@example.org";
 
         var response = await InviteAsync(admin, email, "Ayşe Yılmaz", [Roles.CentreStaff], (portal.CentreA.Id, UserAccessForm.Coordinator));
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Headers.CacheControl!.NoStore.Should().BeTrue("the password must not stay in a cache");
-        var page = await Html.ParseAsync(response);
-        var password = page.Find("//code[@id='one-time-password']").Text();
-        password.Should().HaveLength(20);
-        page.DocumentNode.InnerText.Should().Contain("not send invitation e-mails yet");
-
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "post-redirect-get to the new account's page");
+        string id;
         await using (var db = portal.NewDb())
         {
             var user = await db.Users.AsNoTracking().Include(u => u.Centres).SingleAsync(u => u.Email == email);
+            id = user.Id;
             user.DisplayName.Should().Be("Ayşe Yılmaz");
-            user.MustChangePassword.Should().BeTrue();
+            user.PasswordHash.Should().BeNull("nobody knows a password of the account before its owner chooses one");
+            user.MustChangePassword.Should().BeFalse();
             user.Centres.Should().ContainSingle(c => c.CentreId == portal.CentreA.Id && c.IsCoordinator);
             (await db.UserRoles.Where(r => r.UserId == user.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync())
                 .Should().Equal(Roles.CentreStaff);
-            (await admin.GetStringAsync(UserPages.PathFor(user.Id))).Should().NotContain(password, "the password is shown once, on the result page only");
         }
-
-        using var invited = portal.NewClient();
-        (await UsersFixture.SignInAsync(invited, email, password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await invited.GetAsync("/staff/today")).StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.Location!.OriginalString.Should().EndWith($"{UserPages.PathFor(id)}?done=invited");
+        var accountPage = await admin.GetStringAsync($"{UserPages.PathFor(id)}?done=invited");
+        accountPage.Should().Contain("invitation link sent").And.Contain("Send a new invitation");
+        var mail = portal.Mail.Sent.Should().ContainSingle(m => m.RecipientUserId == id).Subject;
+        mail.RecipientAddress.Should().Be(email);
+        accountPage.Should().NotContain(mail.Link, "the link is for the invited person only");
+        portal.Logs.Events.Should().NotContain(e => e.Contains(email, StringComparison.OrdinalIgnoreCase), "no address in the log");
 
         var again = await InviteAsync(admin, email.ToUpperInvariant(), "Noch einmal", [Roles.Editor]);
         again.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -230,7 +229,7 @@ public class UserManagementTests(UsersFixture portal) : IClassFixture<UsersFixtu
         var email = $"{TestCatalogue.Unique("logged")}@example.org";
         var before = portal.Logs.Events.Count;
 
-        (await InviteAsync(admin, email, "Logged Person", [Roles.CentreStaff], (portal.CentreA.Id, UserAccessForm.Staff))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await InviteAsync(admin, email, "Logged Person", [Roles.CentreStaff], (portal.CentreA.Id, UserAccessForm.Staff))).StatusCode.Should().Be(HttpStatusCode.Redirect);
         string id;
         await using (var db = portal.NewDb()) id = (await db.Users.SingleAsync(u => u.Email == email)).Id;
         var path = UserPages.PathFor(id);
@@ -245,6 +244,7 @@ public class UserManagementTests(UsersFixture portal) : IClassFixture<UsersFixtu
         ours.Should().HaveCount(5);
         ours.Should().OnlyContain(e => e.Contains(id, StringComparison.Ordinal) && e.Contains(adminId, StringComparison.Ordinal));
         ours[1].Should().Contain($"CentreIds={Id(portal.CentreB.Id)}").And.Contain($"CoordinatedCentreIds={Id(portal.CentreB.Id)}");
+        events.Should().Contain(e => e.Contains("Invitation link sent", StringComparison.Ordinal) && e.Contains(id, StringComparison.Ordinal));
         // Every event at every level, the framework's debug lines included: more than the portal's log configuration writes.
         string[] personal = [email, Uri.EscapeDataString(email), UsersFixture.Admin, Uri.EscapeDataString(UsersFixture.Admin), "Logged Person"];
         events.Should().NotContain(e => personal.Any(p => e.Contains(p, StringComparison.OrdinalIgnoreCase)), "no address or name reaches the log");

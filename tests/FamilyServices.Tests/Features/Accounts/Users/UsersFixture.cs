@@ -26,6 +26,7 @@ public sealed class UsersFixture : PortalFixture, IAsyncLifetime
     public const string CentreStaff = "centre.staff@example.org";
 
     public CapturedLogs Logs { get; } = new();
+    public Passwords.CapturedMail Mail { get; } = new();
     public Centre CentreA { get; private set; } = null!;
     public Centre CentreB { get; private set; } = null!;
     public Session SessionB { get; private set; } = null!;
@@ -36,7 +37,11 @@ public sealed class UsersFixture : PortalFixture, IAsyncLifetime
         base.ConfigureWebHost(builder);
         builder.UseSetting("Portal:Reach:RefreshSeconds", "0");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<FamilyServices.Web.Features.Accounts.Passwords.IStaffMail>(Mail);
+        });
     }
 
     async Task IAsyncLifetime.InitializeAsync()
