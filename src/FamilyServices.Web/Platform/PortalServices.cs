@@ -44,6 +44,7 @@ public static class PortalServices
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        Features.Accounts.TwoFactor.TwoFactorRequirement.UseTwoFactorRequirement(app);
         app.UseAntiforgery();
         app.UseRateLimiter();
         return app;

@@ -20,6 +20,8 @@ public sealed class StaffClaimsFactory(
         identity.AddClaims(centres.Select(c => new Claim(StaffAccounts.CentreClaim, c.CentreId.ToString(CultureInfo.InvariantCulture))));
         identity.AddClaims(centres.Where(c => c.IsCoordinator)
             .Select(c => new Claim(StaffAccounts.CoordinatorClaim, c.CentreId.ToString(CultureInfo.InvariantCulture))));
+        // Rebuilt on every request (see UserManagement), so the two-factor gate sees a change at once.
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(StaffAccounts.TwoFactorClaim, "on"));
         return identity;
     }
 }
