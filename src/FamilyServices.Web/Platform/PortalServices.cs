@@ -47,6 +47,7 @@ public static class PortalServices
         app.UseAuthentication();
         app.UseAuthorization();
         Features.Accounts.Passwords.MustChangePasswordGate.UseMustChangePasswordGate(app);
+        Features.Accounts.TwoFactor.TwoFactorRequirement.UseTwoFactorRequirement(app);
         app.UseAntiforgery();
         app.UseRateLimiter();
         return app;

@@ -35,6 +35,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:FamilyServices", _connectionString);
         builder.UseSetting("Portal:DefaultLanguage", "en");
+        // Many fixtures sign Admins, Editors and Officials in with a password alone; the two-factor gate is proved
+        // with its default setting in the integration tests (Features/Accounts/TwoFactor).
+        builder.UseSetting("Portal:Accounts:TwoFactorRequiredRoles", "");
         // Every test visits from 127.0.0.1; the per-address search limit is tested in the integration tests.
         builder.UseSetting("Portal:RateLimits:SearchPerMinute", "100000");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FailingPath>());

@@ -31,6 +31,9 @@ public class PortalFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:FamilyServices", ConnectionString);
         builder.UseSetting("Portal:DefaultLanguage", "en");
+        // Many fixtures sign Admins, Editors and Officials in with a password alone; the two-factor gate is proved
+        // with its default setting in Features/Accounts/TwoFactor.
+        builder.UseSetting("Portal:Accounts:TwoFactorRequiredRoles", "");
     }
 
     public FamilyServicesDb NewDb() => NewDb(ConnectionString);

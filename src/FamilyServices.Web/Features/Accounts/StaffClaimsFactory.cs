@@ -21,6 +21,8 @@ public sealed class StaffClaimsFactory(
         identity.AddClaims(centres.Where(c => c.IsCoordinator)
             .Select(c => new Claim(StaffAccounts.CoordinatorClaim, c.CentreId.ToString(CultureInfo.InvariantCulture))));
         if (user.MustChangePassword) identity.AddClaim(new Claim(Passwords.MustChangePasswordGate.Claim, "true"));
+        // Rebuilt on every request (see UserManagement), so the two-factor gate sees a change at once.
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(StaffAccounts.TwoFactorClaim, "on"));
         return identity;
     }
 }
