@@ -15,6 +15,7 @@ public static class PortalServices
         builder.AddPortalLocalization();
         builder.AddStaffAccounts();
         Features.Accounts.Users.UserManagement.AddUserManagement(builder);
+        Features.Privacy.PrivacyEndpoints.AddPrivacy(builder);
         builder.AddPortalRateLimits();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<Features.Catalogue.Search.ProgrammeSearch>();
