@@ -8,6 +8,7 @@ using FamilyServices.Web.Features.Catalogue.Calendar;
 using FamilyServices.Web.Features.Language;
 using FamilyServices.Web.Features.Reach;
 using FamilyServices.Web.Features.Operations;
+using FamilyServices.Web.Features.Privacy;
 using FamilyServices.Web.Platform;
 
 if (OperatorCommands.IsCommand(args))
@@ -31,6 +32,7 @@ app.MapReachApi();
 app.MapReachExport();
 app.MapSignOut();
 app.MapSingleMark();
+app.MapPrivacyEndpoints();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -16,6 +16,7 @@ public static class PortalServices
         builder.AddStaffAccounts();
         Features.Accounts.Passwords.PasswordServices.AddPasswords(builder);
         Features.Accounts.Users.UserManagement.AddUserManagement(builder);
+        Features.Privacy.PrivacyEndpoints.AddPrivacy(builder);
         builder.AddPortalRateLimits();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<Features.Catalogue.Search.ProgrammeSearch>();

@@ -4,7 +4,7 @@ namespace FamilyServices.Web.Features.Operations;
 
 /// <summary>
 /// Verbs an operator runs with the portal's own executable, against the same configuration as the web app:
-/// <c>migrate</c>, <c>seed-demo [kocaeli|herne]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>.
+/// <c>migrate</c>, <c>seed-demo [kocaeli|herne]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>, <c>reach refresh</c>, <c>privacy retention [--dry-run]</c>.
 /// </summary>
 public static class OperatorCommands
 {
@@ -17,10 +17,11 @@ public static class OperatorCommands
           tokens issue --email E --name N --days D  issue a personal API token; prints it once
           schema-script                             print the SQL that creates the schema the code expects
           reach refresh                             bring the officials' reach figures up to date now
+          privacy retention [--dry-run]             delete children past the retention period (or count them)
         Roles: Admin, Editor, CentreStaff, Official
         """;
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "reach", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "reach", "privacy", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -48,6 +49,8 @@ public static class OperatorCommands
                 ["tokens", "issue", .. var rest] => await TokensIssueCommand.RunAsync(provider, CommandOptions.Parse(rest), output, errors),
                 ["schema-script"] => SchemaScriptCommand.Run(provider, output),
                 ["reach", "refresh"] => await ReachRefreshCommand.RunAsync(provider, output),
+                ["privacy", "retention"] => await PrivacyRetentionCommand.RunAsync(provider, dryRun: false, output),
+                ["privacy", "retention", "--dry-run"] => await PrivacyRetentionCommand.RunAsync(provider, dryRun: true, output),
                 ["help"] or ["--help"] => Help(output),
                 _ => Fail(errors, "Unknown command or wrong arguments."),
             };

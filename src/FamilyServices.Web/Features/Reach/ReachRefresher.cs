@@ -18,8 +18,11 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
     /// <summary>Children per transaction: a first build of millions of attendances goes in steps, not one huge transaction.</summary>
     public const int BatchSize = 25_000;
 
-    /// <summary>Any number; it only has to be the same for every portal instance, so only one refreshes at a time.</summary>
-    private const long LockKey = 0x5EAC4_0001;
+    /// <summary>
+    /// Any number; it only has to be the same for every portal instance, so only one refreshes at a time. Erasure
+    /// (Features/Privacy) takes it too, so re-keying a child's closed rows never interleaves with a refresh.
+    /// </summary>
+    internal const long LockKey = 0x5EAC4_0001;
 
     private static readonly string AgeBandCase = "CASE "
         + string.Concat(AgeBand.All.Select(b => $"WHEN age_months >= {b.FromYears * 12} AND age_months < {(b.ToYears + 1) * 12} THEN '{b.Code}' "))

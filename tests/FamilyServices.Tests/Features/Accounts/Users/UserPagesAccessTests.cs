@@ -11,7 +11,8 @@ namespace FamilyServices.Tests.Features.Accounts.Users;
 /// <summary>The user pages are for Admins only: everyone else is refused, on every page and every form.</summary>
 public class UserPagesAccessTests(UsersFixture portal) : IClassFixture<UsersFixture>
 {
-    private static readonly string[] KnownRoutes = ["/admin/users", "/admin/users/new", "/admin/users/{Id}"];
+    // The participants' data page (access and erasure) has its own access test: Features/Privacy/ParticipantsPageTests.
+    private static readonly string[] KnownRoutes = ["/admin/users", "/admin/users/new", "/admin/users/{Id}", "/admin/participants", "/admin/participants/export"];
 
     private string[] Paths() => ["/admin/users", "/admin/users/new", UserPages.PathFor(portal.Ids[UsersFixture.CentreStaff])];
 
