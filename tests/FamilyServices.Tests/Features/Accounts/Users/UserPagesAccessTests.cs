@@ -11,9 +11,9 @@ namespace FamilyServices.Tests.Features.Accounts.Users;
 /// <summary>The user pages are for Admins only: everyone else is refused, on every page and every form.</summary>
 public class UserPagesAccessTests(UsersFixture portal) : IClassFixture<UsersFixture>
 {
-    private static readonly string[] KnownRoutes = ["/admin/users", "/admin/users/new", "/admin/users/{Id}"];
+    private static readonly string[] KnownRoutes = ["/admin/users", "/admin/users/new", "/admin/users/{Id}", "/admin/audit"];
 
-    private string[] Paths() => ["/admin/users", "/admin/users/new", UserPages.PathFor(portal.Ids[UsersFixture.CentreStaff])];
+    private string[] Paths() => ["/admin/users", "/admin/users/new", UserPages.PathFor(portal.Ids[UsersFixture.CentreStaff]), "/admin/audit"];
 
     [Fact]
     public void Every_admin_route_is_known_here()
