@@ -5,6 +5,8 @@ namespace FamilyServices.Web.Platform;
 
 public static class Logging
 {
+    public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>Serilog: readable lines in development, one JSON object per event elsewhere.</summary>
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
@@ -20,6 +22,11 @@ public static class Logging
 
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        // ASP.NET Core's hosting diagnostics log every request's full address, query string included ("Request
+        // starting ... /search?postcode=...&birth=..."), at Information and Debug. The portal's own request line
+        // (CorrelationAndRequestLogging) keeps the path only, so these go for every provider, whatever level an
+        // operator turns logging up to; the category's warnings and errors still come through.
+        builder.Logging.AddFilter(HostingDiagnostics, LogLevel.Warning);
         return builder;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FamilyServices.BrowserTests.Infrastructure;
 
@@ -26,6 +27,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>
+    /// What the portal logged, at Debug level and above, in every category its own filters let through: for tests that
+    /// prove no personal data reaches the log. The portal's own providers (Serilog) keep their configured levels.
+    /// </summary>
+    public CapturedLog Logs { get; } = new();
+
     /// <summary>e.g. http://127.0.0.1:41234, known once <see cref="WebApplicationFactory{T}.StartServer"/> has run.</summary>
     public Uri BaseAddress =>
         new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
@@ -41,6 +48,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         // Every test visits from 127.0.0.1; the per-address search limit is tested in the integration tests.
         builder.UseSetting("Portal:RateLimits:SearchPerMinute", "100000");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FailingPath>());
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
     }
 
     /// <summary>

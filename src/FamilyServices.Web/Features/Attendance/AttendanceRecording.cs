@@ -1,5 +1,6 @@
 using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
+using FamilyServices.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Web.Features.Attendance;
@@ -7,14 +8,20 @@ namespace FamilyServices.Web.Features.Attendance;
 /// <summary>
 /// Writes a session's attendance as one upsert: a participant has one row per session however often the same
 /// marks are sent, and the session counts as held once anything is recorded. Every real change (a new mark or a
-/// different status) also lands in the append-only trail; sending the same marks again adds nothing there.
+/// different status) also lands in the append-only trail and the audit trail, in the same transaction; sending the
+/// same marks again adds nothing to either.
 /// </summary>
 public static class AttendanceRecording
 {
+    /// <summary>
+    /// Saves the marks in a transaction of its own, or in the caller's when one is open (registering a child and
+    /// marking them present commit together).
+    /// </summary>
     public static async Task SaveAsync(
-        FamilyServicesDb db, long sessionId, IReadOnlyCollection<(int ParticipantId, AttendanceStatus Status)> marks, string? userId, DateTime nowUtc)
+        FamilyServicesDb db, AuditTrail audit, int centreId, long sessionId,
+        IReadOnlyCollection<(int ParticipantId, AttendanceStatus Status)> marks, string? userId, DateTime nowUtc)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var participantIds = marks.Select(m => m.ParticipantId).ToList();
         // Locked for the transaction, so two staff saving at once both see the other's mark as "before".
         var before = await db.Attendances.FromSql($"SELECT * FROM attendances WHERE session_id = {sessionId} FOR UPDATE")
@@ -31,19 +38,29 @@ public static class AttendanceRecording
                     WHERE attendances.status <> EXCLUDED.status
                 """);
         }
-        db.AttendanceChanges.AddRange(marks
-            .Where(m => !before.TryGetValue(m.ParticipantId, out var old) || old != m.Status)
-            .Select(m => new AttendanceChange
-            {
-                SessionId = sessionId, ParticipantId = m.ParticipantId, StatusBefore = before.TryGetValue(m.ParticipantId, out var old) ? old : null,
-                StatusAfter = m.Status, ChangedById = userId, ChangedAt = nowUtc,
-            }));
+        var changed = marks.Where(m => !before.TryGetValue(m.ParticipantId, out var old) || old != m.Status).ToList();
+        db.AttendanceChanges.AddRange(changed.Select(m => new AttendanceChange
+        {
+            SessionId = sessionId, ParticipantId = m.ParticipantId, StatusBefore = before.TryGetValue(m.ParticipantId, out var old) ? old : null,
+            StatusAfter = m.Status, ChangedById = userId, ChangedAt = nowUtc,
+        }));
+        // One entry per kind of change: first marks are "recorded", changed marks "corrected".
+        var recorded = changed.Where(m => !before.ContainsKey(m.ParticipantId)).Select(m => m.ParticipantId).ToList();
+        var corrected = changed.Where(m => before.ContainsKey(m.ParticipantId)).Select(m => m.ParticipantId).ToList();
+        if (recorded.Count > 0)
+        {
+            await audit.AddAsync(AuditAction.AttendanceRecorded, centreId, recorded, new { sessionId, marks = recorded.Count }, userId);
+        }
+        if (corrected.Count > 0)
+        {
+            await audit.AddAsync(AuditAction.AttendanceCorrected, centreId, corrected, new { sessionId, marks = corrected.Count }, userId);
+        }
         await db.SaveChangesAsync();
         if (marks.Count > 0)
         {
             await db.Sessions.Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SessionStatus.Held));
         }
-        await transaction.CommitAsync();
+        if (ownTransaction is not null) await ownTransaction.CommitAsync();
     }
 }

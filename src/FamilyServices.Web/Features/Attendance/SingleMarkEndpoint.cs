@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
+using FamilyServices.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,7 +27,7 @@ public static class SingleMarkEndpoint
 
     private static async Task<IResult> SaveAsync(
         long sessionId, int participantId, [FromForm] string? status, HttpContext context, FamilyServicesDb db,
-        TimeProvider clock, IConfiguration configuration)
+        TimeProvider clock, IConfiguration configuration, AuditTrail audit)
     {
         var session = await StaffSessions.FindVisibleAsync(db, sessionId, context.User);
         // Answers carry a body, so they reach the script as they are rather than as a redirect to a status page.
@@ -37,7 +38,7 @@ public static class SingleMarkEndpoint
         var windowDays = configuration.GetValue("Portal:Attendance:CorrectionDays", AttendanceCorrections.DefaultWindowDays);
         if (!StaffSessions.MayWrite(session, context.User, now, windowDays)) return Results.Problem(statusCode: StatusCodes.Status403Forbidden);
 
-        await AttendanceRecording.SaveAsync(db, session.Id, [(participantId, mark)], context.User.FindFirstValue(ClaimTypes.NameIdentifier), now);
+        await AttendanceRecording.SaveAsync(db, audit, session.Offering.CentreId, session.Id, [(participantId, mark)], context.User.FindFirstValue(ClaimTypes.NameIdentifier), now);
         return Results.NoContent();
     }
 }

@@ -1,3 +1,5 @@
+using FamilyServices.Web.Domain;
+using FamilyServices.Web.Features.Audit;
 using FamilyServices.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -21,9 +23,16 @@ public static class ReachExport
         return app;
     }
 
+    /// <summary>What an export showed, for the audit trail: the query only, never a row of the figures.</summary>
+    public static object AuditDetails(ReachQuery query, string format, string table) => new
+    {
+        format, table, year = query.Year, period = query.Kind.ToString(), groupBy = query.GroupBy,
+        programmeType = query.ProgrammeType, centre = query.Centre, from = query.FromYear, to = query.ToYear,
+    };
+
     private static async Task<IResult> ExportAsync(
         HttpContext context, ReachReports reports, TimeProvider clock, IStringLocalizer<Text> text, IConfiguration configuration,
-        CancellationToken cancellationToken)
+        AuditTrail audit, CancellationToken cancellationToken)
     {
         var (query, parsed) = ReachRequest.Parse(context.Request.Query, clock.GetUtcNow().Year, allowDrillDown: true);
         var problems = parsed.ToList();
@@ -48,6 +57,7 @@ public static class ReachExport
                 await reports.CumulativeAsync(query.Kind, query.FromYear!.Value, query.ToYear!.Value, cancellationToken), query.Kind, text, threshold),
             _ => ReachTables.BreakdownOf(await reports.GetAsync(query with { FromYear = null, ToYear = null }, cancellationToken), text, threshold),
         };
+        await audit.RecordAsync(AuditAction.ReachExported, null, [], AuditDetails(query, "csv", table), cancellationToken: cancellationToken);
         return Results.File(ReachCsv.Write(csv), "text/csv; charset=utf-8", ReachPaths.FileName(query, table));
     }
 }

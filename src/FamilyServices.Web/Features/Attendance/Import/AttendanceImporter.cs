@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Accounts;
+using FamilyServices.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -25,8 +26,16 @@ public sealed record ImportResult(ImportOutcome Outcome, ImportSummary Summary);
 /// holds here too (<see cref="StaffSessions.MayWrite"/>): once it has closed, only Admins and the centre's
 /// coordinators may record or change a session's attendance.
 /// </summary>
-public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider clock, IConfiguration configuration)
+public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider clock, IConfiguration configuration, AuditTrail audit)
 {
+    /// <summary>
+    /// Up to this many children an import's audit entry lists each child's pseudonym; above it, only counts. A centre's
+    /// weekly file or a term's back-fill stays below and can be found by a child's code; a city-wide migration of
+    /// seasons would put up to a million pseudonyms into one row (megabytes, and a huge entry in the trail's index)
+    /// that nobody reads, while each changed mark stays in attendance_changes with who made it and when.
+    /// </summary>
+    public const int MaxAuditedChildren = 1000;
+
     public const long MaxBytes = 200L * 1024 * 1024;
     public const string MaxSizeText = "200 MB";
 
@@ -76,6 +85,7 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             }
 
             var (sessionsCreated, participantsCreated) = await WriteAsync(connection, transaction, userId, now, cancellationToken);
+            await AuditAsync(transaction, userId, rowsRead, sessionsCreated, participantsCreated, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportResult(ImportOutcome.Imported, new ImportSummary(rowsRead, rowsRead, sessionsCreated, participantsCreated, []));
         }
@@ -359,6 +369,57 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             SELECT session_id, participant_id, status_before, status_after, $1, $2 FROM import_changes;
             """, cancellationToken, (object?)userId ?? DBNull.Value, now);
         return (sessions, participants);
+    }
+
+    /// <summary>
+    /// One audit entry per import, whatever its size, written in the import's transaction; none when the file
+    /// changed nothing (a second import of the same file). Reads only the import's own table of changes and sessions.
+    /// </summary>
+    private async Task AuditAsync(
+        NpgsqlTransaction transaction, string? userId, int rowsRead, int sessionsCreated, int participantsCreated, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        int recorded, corrected, children;
+        await using (var command = new NpgsqlCommand("""
+            SELECT count(*) FILTER (WHERE status_before IS NULL)::int, count(*) FILTER (WHERE status_before IS NOT NULL)::int,
+                   count(DISTINCT participant_id)::int
+            FROM import_changes
+            """, connection, transaction) { CommandTimeout = 600 })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (recorded, corrected, children) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        }
+        if (recorded + corrected == 0) return;
+
+        var centreIds = await ReadIdsAsync(transaction,
+            "SELECT DISTINCT o.centre_id FROM import_sessions i JOIN offerings o ON o.id = i.offering_id ORDER BY 1", cancellationToken);
+        var listed = children <= MaxAuditedChildren;
+        var participantIds = listed
+            ? await ReadIdsAsync(transaction, "SELECT DISTINCT participant_id FROM import_changes ORDER BY 1", cancellationToken)
+            : [];
+        // The entry goes through the audit trail's own code, on the import's connection and in its transaction.
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        try
+        {
+            await audit.AddAsync(AuditAction.AttendanceImported, centreIds.Count == 1 ? centreIds[0] : null, participantIds,
+                new { centreIds, rowsRead, recorded, corrected, children, childrenListed = listed, sessionsCreated, participantsCreated },
+                userId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+        }
+    }
+
+    private static async Task<List<int>> ReadIdsAsync(NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, transaction.Connection, transaction) { CommandTimeout = 600 };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<int>();
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt32(0));
+        return ids;
     }
 
     private static async Task<int> ExecuteAsync(

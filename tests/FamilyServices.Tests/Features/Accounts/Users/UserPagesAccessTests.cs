@@ -12,9 +12,9 @@ namespace FamilyServices.Tests.Features.Accounts.Users;
 public class UserPagesAccessTests(UsersFixture portal) : IClassFixture<UsersFixture>
 {
     // The participants' data page (access and erasure) has its own access test: Features/Privacy/ParticipantsPageTests.
-    private static readonly string[] KnownRoutes = ["/admin/users", "/admin/users/new", "/admin/users/{Id}", "/admin/participants", "/admin/participants/export"];
+    private static readonly string[] KnownRoutes = ["/admin/users", "/admin/users/new", "/admin/users/{Id}", "/admin/participants", "/admin/participants/export", "/admin/audit"];
 
-    private string[] Paths() => ["/admin/users", "/admin/users/new", UserPages.PathFor(portal.Ids[UsersFixture.CentreStaff])];
+    private string[] Paths() => ["/admin/users", "/admin/users/new", UserPages.PathFor(portal.Ids[UsersFixture.CentreStaff]), "/admin/audit"];
 
     [Fact]
     public void Every_admin_route_is_known_here()

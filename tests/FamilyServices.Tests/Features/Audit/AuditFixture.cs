@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using FamilyServices.Tests.Features.Accounts.Users;
+using FamilyServices.Tests.Features.Attendance;
+using FamilyServices.Tests.Infrastructure;
+using FamilyServices.Web.Domain;
+using FamilyServices.Web.Features.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FamilyServices.Tests.Features.Audit;
+
+/// <summary>
+/// The portal on the real clock with every log event captured at Debug level: one centre (A) with an offering that
+/// runs every day of 2026, today's session and twelve enrolled children; a second centre (B); a member of centre A's
+/// staff (with an API token), an Admin and an official. Tests make their own sessions with <see cref="SessionAsync"/>.
+/// </summary>
+public sealed class AuditFixture : PortalFixture, IAsyncLifetime
+{
+    public const string Password = StaffFixture.Password;
+    public const string Staff = "mira.staff@example.org";
+    public const string StaffName = "Mira Beispiel";
+    public const string Admin = "ada.admin@example.org";
+    public const string AdminName = "Ada Adminova";
+    public const string Official = "otto.official@example.org";
+
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public CapturedLogs Logs { get; } = new();
+    public Centre CentreA { get; private set; } = null!;
+    public Centre CentreB { get; private set; } = null!;
+    public Offering OfferingA { get; private set; } = null!;
+    public District DistrictA { get; private set; } = null!;
+    public List<Participant> ChildrenA { get; } = [];
+    public Dictionary<string, string> Ids { get; } = [];
+    public string StaffToken { get; private set; } = "";
+    public DateOnly Today { get; } = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Berlin));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Portal:Reach:RefreshSeconds", "0");
+        builder.UseSetting("Portal:Reports:MinimumSecondsToFill", "0");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+    }
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        await using var db = NewDb();
+        var catalogue = new TestCatalogue(db);
+        await catalogue.CityAsync();
+        CentreA = await catalogue.CentreAsync();
+        CentreB = await catalogue.CentreAsync();
+        DistrictA = await db.Districts.SingleAsync(d => d.Id == CentreA.DistrictId);
+        var programme = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Spielgruppe"));
+        var everyDay = Weekdays.Monday | Weekdays.Tuesday | Weekdays.Wednesday | Weekdays.Thursday | Weekdays.Friday | Weekdays.Saturday | Weekdays.Sunday;
+        OfferingA = await catalogue.OfferingAsync(programme, CentreA,
+            schedule: Schedule.Weekly(new DateOnly(Today.Year, 1, 1), new DateOnly(Today.Year, 12, 31), everyDay, new TimeOnly(10, 0), new TimeOnly(11, 0)));
+        var random = new Random(8);
+        for (var i = 0; i < 12; i++)
+        {
+            var child = new Participant { Code = ParticipantCode.Create(random), BirthYear = 2021, BirthMonth = 1 + i, DistrictId = CentreA.DistrictId, CreatedAt = DateTime.UtcNow };
+            ChildrenA.Add(child);
+            db.Enrolments.Add(new Enrolment { Participant = child, OfferingId = OfferingA.Id, EnrolledOn = Today });
+        }
+        await db.SaveChangesAsync();
+
+        await using var scope = Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        foreach (var (email, name, role) in new[] { (Staff, StaffName, Roles.CentreStaff), (Admin, AdminName, Roles.Admin), (Official, "Otto Official", Roles.Official) })
+        {
+            var user = new StaffUser { UserName = email, Email = email, DisplayName = name };
+            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
+            (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+            Ids[email] = user.Id;
+            if (role == Roles.CentreStaff)
+            {
+                db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = CentreA.Id });
+                await db.SaveChangesAsync();
+                StaffToken = (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync(user, "audit tests", 30)).Token;
+            }
+        }
+    }
+
+    /// <summary>A new session of centre A's offering, <paramref name="daysAgo"/> days before today at 10:00 Berlin time.</summary>
+    public async Task<Session> SessionAsync(int daysAgo = 0)
+    {
+        await using var db = NewDb();
+        var startsAt = Schedule.ToUtc(Today.AddDays(-daysAgo), new TimeOnly(10, 0), Berlin).AddMinutes(-Interlocked.Increment(ref _minutes));
+        var session = new Session { OfferingId = OfferingA.Id, StartsAt = startsAt, EndsAt = startsAt.AddHours(1) };
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return session;
+    }
+
+    private static int _minutes;
+
+    /// <summary>The newest trail entries first, those after <paramref name="afterId"/> only.</summary>
+    public async Task<List<AuditEvent>> EntriesAfterAsync(long afterId)
+    {
+        await using var db = NewDb();
+        return await db.AuditEvents.AsNoTracking().Where(e => e.Id > afterId).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public async Task<long> LastEntryIdAsync()
+    {
+        await using var db = NewDb();
+        return await db.AuditEvents.MaxAsync(e => (long?)e.Id) ?? 0;
+    }
+
+    public async Task<string> PseudonymAsync(int participantId)
+    {
+        await using var db = NewDb();
+        var secret = await db.AuditKeys.Select(k => k.Secret).SingleAsync();
+        return Web.Features.Audit.AuditTrail.Pseudonym(secret, participantId);
+    }
+
+    /// <summary>A browser-like client (cookies, https, no automatic redirects), signed in when an e-mail is given.</summary>
+    public async Task<HttpClient> ClientAsync(string? email = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        if (email is null) return client;
+        var response = await UsersFixture.SignInAsync(client, email, Password);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password succeeds");
+        return client;
+    }
+
+    public async Task<HttpResponseMessage> PostCsvAsync(string csv)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", StaffToken);
+        return await client.PostAsync("/api/v1/attendance/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+    }
+}
