@@ -112,7 +112,7 @@ public sealed class ImportFileWriter(string connectionString, int rows, int chil
         }
         foreach (var centre in user.Centres) centre.IsCoordinator = true;
         await db.SaveChangesAsync();
-        var issued = await new ApiTokenService(db, TimeProvider.System).IssueAsync(user, "import benchmark", 1);
+        var issued = await new ApiTokenService(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ApiTokenService>.Instance).IssueAsync(user, "import benchmark", 1);
         return issued.Token;
     }
 }
