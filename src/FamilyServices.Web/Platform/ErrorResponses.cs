@@ -13,8 +13,8 @@ public static class ErrorResponses
     {
         if (!app.Environment.IsDevelopment())
         {
+            // HSTS is sent by SecurityHeaders, which also puts it on the answers this handler writes.
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync });
-            app.UseHsts();
         }
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context) && IsReadOnly(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));

@@ -18,6 +18,8 @@ public static class PortalServices
         Features.Accounts.Users.UserManagement.AddUserManagement(builder);
         Features.Privacy.PrivacyEndpoints.AddPrivacy(builder);
         builder.AddPortalRateLimits();
+        builder.AddPortalSecurityHeaders();
+        builder.AddPortalRequestLimits();
         builder.Services.AddOpenApi();
         builder.Services.AddScoped<Features.Catalogue.Search.ProgrammeSearch>();
         builder.Services.AddScoped<Features.Catalogue.Search.PlaceResolver>();
@@ -39,17 +41,21 @@ public static class PortalServices
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        // First, so that every answer carries the headers: static files, errors, 413s and 429s included.
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<CorrelationAndRequestLogging>();
         app.UsePortalErrorResponses();
         app.UseStaticFiles();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
+        app.UseDeclaredSizeRefusal();
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         Features.Accounts.Passwords.MustChangePasswordGate.UseMustChangePasswordGate(app);
         Features.Accounts.TwoFactor.TwoFactorRequirement.UseTwoFactorRequirement(app);
         app.UseAntiforgery();
+        app.UseOversizeFormRefusal();
         app.UseRateLimiter();
         return app;
     }

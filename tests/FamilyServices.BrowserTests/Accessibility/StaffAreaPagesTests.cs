@@ -10,7 +10,8 @@ namespace FamilyServices.BrowserTests.Accessibility;
 [Collection(BrowserCollection.Name)]
 public class StaffAreaPagesTests(BrowserFixture browser)
 {
-    private static readonly string[] Pages =
+    /// <summary>Also visited by Security/ContentSecurityPolicyTests.</summary>
+    internal static readonly string[] Pages =
     [
         "/editor", "/editor/programmes", "/editor/programmes/new", "/editor/translations", "/editor/reports", "/editor/proposals",
         "/editor/centres", "/editor/centres/new", "/editor/organisations", "/editor/organisations/new",
@@ -19,7 +20,7 @@ public class StaffAreaPagesTests(BrowserFixture browser)
     ];
 
     /// <summary>List pages whose first item link leads to the item's edit page, and from there to its history.</summary>
-    private static readonly (string List, string ItemLinkPrefix)[] Items =
+    internal static readonly (string List, string ItemLinkPrefix)[] Items =
     [
         ("/editor/programmes", "/editor/programmes/"), ("/editor/centres", "/editor/centres/"),
         ("/editor/organisations", "/editor/organisations/"), ("/editor/categories", "/editor/categories/"),

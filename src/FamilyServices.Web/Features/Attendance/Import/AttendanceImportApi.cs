@@ -15,6 +15,8 @@ public static class AttendanceImportApi
         app.MapPost(Path, ImportAsync)
             .WithName("ImportAttendance")
             .Accepts<string>("text/csv")
+            // Above the portal's small default body limit (Platform/RequestLimits.cs); the importer enforces MaxBytes itself.
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttendanceImporter.MaxBytes + 1024 * 1024))
             .RequireAuthorization(new AuthorizeAttribute
             {
                 AuthenticationSchemes = ApiTokenAuthenticationHandler.SchemeName, Roles = StaffSessions.StaffRoles,

@@ -20,14 +20,6 @@ public sealed record ProposalRow(
 /// <summary>Reads what the proposal lists need for many proposals at once (a few queries, not a few per proposal).</summary>
 public static class ProposalRows
 {
-    /// <summary>The colours of a status badge (with EditorStyles' "state" class): green approved, accent rejected.</summary>
-    public static string? StateStyle(ProposalStatus status) => status switch
-    {
-        ProposalStatus.Approved => "border-color: #1d6b35; color: #1d6b35",
-        ProposalStatus.Rejected => "border-color: var(--accent); color: var(--accent)",
-        _ => null,
-    };
-
     public static async Task<List<ProposalRow>> LoadAsync(FamilyServicesDb db, IReadOnlyList<ChangeProposal> proposals, IStringLocalizer<Text> t,
         string language, string fallbackLanguage, bool compareWithNow)
     {
