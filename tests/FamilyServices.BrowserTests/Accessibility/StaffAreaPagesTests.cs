@@ -16,7 +16,8 @@ public class StaffAreaPagesTests(BrowserFixture browser)
         "/editor", "/editor/programmes", "/editor/programmes/new", "/editor/translations", "/editor/reports", "/editor/proposals",
         "/editor/centres", "/editor/centres/new", "/editor/organisations", "/editor/organisations/new",
         "/editor/categories", "/editor/categories/new", "/editor/districts", "/editor/districts/new", "/editor/districts/import",
-        "/admin/users", "/admin/users/new", "/account/password",
+        "/admin/users", "/admin/users/new", "/admin/audit", "/admin/participants",
+        "/account", "/account/password", "/account/two-factor", "/account/tokens",
     ];
 
     /// <summary>List pages whose first item link leads to the item's edit page, and from there to its history.</summary>
