@@ -23,7 +23,8 @@ public class LogsHoldNoPersonalDataTests(BrowserFixture browser)
         await staff.OpenAsync("/staff/today", "sign-in", PageChecks.None);
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
-        await staff.FollowAsync(page.Locator("form button[type=submit]").Last, "today", PageChecks.None);
+        await staff.FollowAsync(page.Locator("form button[type=submit]").Last, "own-password", PageChecks.None);
+        await staff.ChooseOwnPasswordAsync(password, "today", PageChecks.None);
         new Uri(page.Url).AbsolutePath.Should().Be("/staff/today");
         var weekday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
         while (weekday.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) weekday = weekday.AddDays(1);
@@ -43,7 +44,7 @@ public class LogsHoldNoPersonalDataTests(BrowserFixture browser)
 
         var codes = await page.Locator(".roster__code").AllInnerTextsAsync();
         (await page.Locator(".roster__nickname").AllInnerTextsAsync()).Should().Contain(nickname);
-        var personal = new List<string> { email, password, nickname };
+        var personal = new List<string> { email, password, FirstSignIn.OwnPassword, nickname };
         personal.AddRange(codes.Select(c => c.Trim()));
         personal.AddRange(codes.Select(c => c.Trim().Replace("-", "", StringComparison.Ordinal)));
 

@@ -126,7 +126,8 @@ public class ContentSecurityPolicyTests(BrowserFixture browser, ITestOutputHelpe
         await visitor.OpenAsync("/account/sign-in", "sign-in", PageChecks.None);
         await visitor.Page.Locator("#email").FillAsync(email);
         await visitor.Page.Locator("#password").FillAsync(password);
-        await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("SignInSubmit", "de") }), "signed-in", PageChecks.None);
+        await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("SignInSubmit", "de") }), "own-password", PageChecks.None);
+        await visitor.ChooseOwnPasswordAsync(password, "signed-in", PageChecks.None);
         new Uri(visitor.Page.Url).AbsolutePath.Should().NotBe("/account/sign-in");
         return visitor;
     }

@@ -55,6 +55,12 @@ public sealed class FormFuzzTests(BadInputFixture portal) : IClassFixture<BadInp
         { BadInputFixture.Editor, "/editor/reports" },
         { BadInputFixture.Admin, "/admin/users/new" },
         { BadInputFixture.Admin, "/admin/users/{official}" },
+        { "", "/account/forgot" },
+        { BadInputFixture.Staff, "/account/password" },
+        { BadInputFixture.Staff, "/account/two-factor" },
+        { BadInputFixture.Staff, "/account/tokens" },
+        { BadInputFixture.Admin, "/admin/audit" },
+        { BadInputFixture.Admin, "/admin/participants" },
     };
 
     [Theory]
