@@ -53,6 +53,7 @@ public sealed class FormFuzzTests(BadInputFixture portal) : IClassFixture<BadInp
         { BadInputFixture.Editor, "/editor/districts/{district}" },
         { BadInputFixture.Staff, "/editor/proposals/new?offering={offering}" },
         { BadInputFixture.Editor, "/editor/reports" },
+        { BadInputFixture.Admin, "/admin/users" },
         { BadInputFixture.Admin, "/admin/users/new" },
         { BadInputFixture.Admin, "/admin/users/{official}" },
         { "", "/account/forgot" },

@@ -138,7 +138,7 @@ public class UserManagementTests(UsersFixture portal) : IClassFixture<UsersFixtu
             user.LockoutEnd.Should().Be(DateTimeOffset.MaxValue);
             (await db.ApiTokens.Where(t => t.UserId == id).Select(t => t.RevokedAt).ToListAsync()).Should().OnlyContain(r => r != null);
         }
-        (await admin.GetStringAsync($"{UserPages.ListPath}?status=deactivated&q={Uri.EscapeDataString(email)}")).Should().Contain(email);
+        (await SearchAsync(admin, email, status: "deactivated")).Should().Contain(email);
 
         (await UsersFixture.PostAsync(admin, UserPages.PathFor(id), "reactivate", [])).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
@@ -211,15 +211,43 @@ public class UserManagementTests(UsersFixture portal) : IClassFixture<UsersFixtu
         await portal.CreateAccountAsync($"{marker}.official@example.org", Roles.Official);
         using var admin = await portal.ClientAsync(UsersFixture.Admin);
 
-        var all = await admin.GetStringAsync($"{UserPages.ListPath}?q={marker}");
-        var editors = await admin.GetStringAsync($"{UserPages.ListPath}?q={marker}&role=Editor");
-        var deactivated = await admin.GetStringAsync($"{UserPages.ListPath}?q={marker}&status=deactivated");
-        var wildcard = await admin.GetStringAsync($"{UserPages.ListPath}?q=%25");
+        var all = await SearchAsync(admin, marker);
+        var editors = await SearchAsync(admin, marker, role: Roles.Editor);
+        var deactivated = await SearchAsync(admin, marker, status: "deactivated");
+        var wildcard = await SearchAsync(admin, "%");
+        var byQuery = await admin.GetStringAsync($"{UserPages.ListPath}?q={marker}");
 
         all.Should().Contain($"{marker}.editor@example.org").And.Contain($"{marker}.official@example.org");
         editors.Should().Contain(UserPages.PathFor(editorId)).And.NotContain($"{marker}.official@example.org");
         deactivated.Should().NotContain(marker + ".");
         wildcard.Should().NotContain(marker + ".", "a % is looked for as a character, not as a wildcard");
+        var byQueryPage = new HtmlAgilityPack.HtmlDocument();
+        byQueryPage.LoadHtml(byQuery);
+        byQueryPage.Find("//input[@id='q']").GetAttributeValue("value", "").Should().BeEmpty("a search in the address is ignored: names and addresses are posted, never in a URL");
+    }
+
+    [Fact]
+    public async Task Paging_a_search_posts_the_search_again_and_never_puts_it_in_a_link()
+    {
+        var marker = TestCatalogue.Unique("pager");
+        for (var i = 0; i < UserListPage.PageSize + 2; i++) await portal.CreateAccountAsync($"{marker}.{i:D2}@example.org", Roles.Official);
+        using var admin = await portal.ClientAsync(UsersFixture.Admin);
+
+        var first = await Html.ParseAsync(await UsersFixture.PostAsync(admin, UserPages.ListPath, "users-filter", [new("Filter.Q", marker)]));
+        first.DocumentNode.SelectNodes("//a[@href]")!.Select(a => a.GetAttributeValue("href", "")).Should().NotContain(h => h.Contains(marker));
+        var next = first.Find("//nav[contains(@class,'pagination')]//button[@name='Filter.Page']");
+        (next.GetAttributeValue("form", ""), next.GetAttributeValue("name", ""), next.GetAttributeValue("value", "")).Should().Be(("users-filter", "Filter.Page", "2"));
+
+        var second = await (await UsersFixture.PostAsync(admin, UserPages.ListPath, "users-filter", [new("Filter.Q", marker), new("Filter.Page", "2")])).Content.ReadAsStringAsync();
+        second.Should().Contain($"{marker}.51@example.org").And.NotContain($"{marker}.00@example.org");
+    }
+
+    private static async Task<string> SearchAsync(HttpClient admin, string text, string? role = null, string status = "all")
+    {
+        var response = await UsersFixture.PostAsync(admin, UserPages.ListPath, "users-filter",
+            [new("Filter.Q", text), new("Filter.Role", role ?? ""), new("Filter.Status", status)]);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact]
