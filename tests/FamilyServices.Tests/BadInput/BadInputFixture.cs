@@ -1,12 +1,7 @@
-using System.Net;
-using FamilyServices.Tests.Features.Attendance;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace FamilyServices.Tests.BadInput;
@@ -17,7 +12,7 @@ namespace FamilyServices.Tests.BadInput;
 /// </summary>
 public sealed class BadInputFixture : PortalFixture, IAsyncLifetime
 {
-    public const string Password = "a long enough passphrase";
+    public const string Password = TestAccounts.Password;
     public const string Admin = "fuzz.admin@example.org";
     public const string Editor = "fuzz.editor@example.org";
     public const string Official = "fuzz.official@example.org";
@@ -68,30 +63,14 @@ public sealed class BadInputFixture : PortalFixture, IAsyncLifetime
         }
         await db.SaveChangesAsync();
 
-        await using var scope = Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         foreach (var (email, role) in new[] { (Admin, Roles.Admin), (Editor, Roles.Editor), (Official, Roles.Official), (Staff, Roles.CentreStaff) })
         {
-            var user = new StaffUser { UserName = email, Email = email, DisplayName = email.Split('@')[0] };
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
-            if (role == Roles.CentreStaff) db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = CentreA.Id });
-            AccountIds[email] = user.Id;
+            AccountIds[email] = (await TestAccounts.CreateAsync(this, email, role, centre: role == Roles.CentreStaff ? CentreA : null)).Id;
         }
-        await db.SaveChangesAsync();
     }
 
     /// <summary>A browser-like client (cookies, https, no automatic redirects), signed in when an e-mail is given.</summary>
-    public async Task<HttpClient> ClientAsync(string? email = null)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        if (email is null) return client;
-        var response = await StaffFixture.PostFormAsync(client, "/account/sign-in", "sign-in",
-            new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password succeeds");
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string? email = null) => TestAccounts.ClientAsync(this, email);
 
     /// <summary>
     /// How many rows each table holds, except the ones a refused request may still write to (the audit trail of

@@ -1,13 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using FamilyServices.Tests.Features.Accounts.Users;
-using FamilyServices.Tests.Features.Attendance;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +20,7 @@ namespace FamilyServices.Tests.Features.Audit;
 /// </summary>
 public sealed class AuditFixture : PortalFixture, IAsyncLifetime
 {
-    public const string Password = StaffFixture.Password;
+    public const string Password = TestAccounts.Password;
     public const string Staff = "mira.staff@example.org";
     public const string StaffName = "Mira Beispiel";
     public const string Admin = "ada.admin@example.org";
@@ -73,18 +70,13 @@ public sealed class AuditFixture : PortalFixture, IAsyncLifetime
         }
         await db.SaveChangesAsync();
 
-        await using var scope = Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         foreach (var (email, name, role) in new[] { (Staff, StaffName, Roles.CentreStaff), (Admin, AdminName, Roles.Admin), (Official, "Otto Official", Roles.Official) })
         {
-            var user = new StaffUser { UserName = email, Email = email, DisplayName = name };
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+            var user = await TestAccounts.CreateAsync(this, email, role, name, role == Roles.CentreStaff ? CentreA : null);
             Ids[email] = user.Id;
             if (role == Roles.CentreStaff)
             {
-                db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = CentreA.Id });
-                await db.SaveChangesAsync();
+                await using var scope = Scope();
                 StaffToken = (await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync(user, "audit tests", 30)).Token;
             }
         }
@@ -124,15 +116,7 @@ public sealed class AuditFixture : PortalFixture, IAsyncLifetime
     }
 
     /// <summary>A browser-like client (cookies, https, no automatic redirects), signed in when an e-mail is given.</summary>
-    public async Task<HttpClient> ClientAsync(string? email = null)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        if (email is null) return client;
-        var response = await UsersFixture.SignInAsync(client, email, Password);
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password succeeds");
-        return client;
-    }
+    public Task<HttpClient> ClientAsync(string? email = null) => TestAccounts.ClientAsync(this, email);
 
     public async Task<HttpResponseMessage> PostCsvAsync(string csv)
     {

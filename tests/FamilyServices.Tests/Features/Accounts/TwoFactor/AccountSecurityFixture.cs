@@ -1,10 +1,8 @@
-using System.Net;
 using FamilyServices.Tests.Features.Accounts.Users;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,18 +48,7 @@ public sealed class AccountSecurityFixture : PortalFixture, IAsyncLifetime
     public async Task<(string Email, string Id)> AccountAsync(string role, Centre? centre = null)
     {
         var email = $"{TestCatalogue.Unique(role.ToLowerInvariant())}@example.org";
-        await using var scope = Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = email, Email = email, DisplayName = $"Tester {role}" };
-        (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-        (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
-        centre ??= role == Roles.CentreStaff ? CentreA : null;
-        if (centre is not null)
-        {
-            await using var db = NewDb();
-            db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = centre.Id });
-            await db.SaveChangesAsync();
-        }
+        var user = await TestAccounts.CreateAsync(this, email, role, $"Tester {role}", centre ?? (role == Roles.CentreStaff ? CentreA : null));
         return (email, user.Id);
     }
 
@@ -83,21 +70,10 @@ public sealed class AccountSecurityFixture : PortalFixture, IAsyncLifetime
         return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByIdAsync(userId))!;
     }
 
-    public HttpClient NewClient()
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        return client;
-    }
+    public HttpClient NewClient() => TestAccounts.NewClient(this);
 
     /// <summary>A client signed in with the password only (for accounts without two-factor sign-in).</summary>
-    public async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = NewClient();
-        var response = await UsersFixture.SignInAsync(client, email, Password);
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password succeeds");
-        return client;
-    }
+    public Task<HttpClient> SignedInAsync(string email) => TestAccounts.ClientAsync(this, email);
 
     /// <summary>Posts one of a page's forms like a browser, with the antiforgery token of that page.</summary>
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string form, params (string Name, string Value)[] fields) =>
