@@ -48,15 +48,20 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
         await admin.ChooseOwnPasswordAsync(password, "reach-closed-year-before", PageChecks.ResourceKeys);
         new Uri(page.Url).AbsolutePath.Should().Be("/officials/reach");
         var closedBefore = await DistinctChildrenAsync(page);
+        var closedParticipationsBefore = await FigureAsync(page, "#participations");
         closedBefore.Should().BeGreaterThan(0, $"the demo has attendance in {closedYear}");
         await admin.OpenAsync($"/officials/reach?year={currentYear}", "reach-current-year-before", PageChecks.ResourceKeys);
         var currentBefore = await DistinctChildrenAsync(page);
+        var currentParticipationsBefore = await FigureAsync(page, "#participations");
 
         // The family's request: find the child by the code on the card and see everything that is held.
         await admin.OpenAsync("/admin/participants", "participants");
         (await admin.HeadingAsync()).Should().Be("A child's data: access and erasure");
         await page.Locator("#code").FillAsync(display);
-        await admin.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Show what is held", Exact = true }), "record");
+        // The reason is a radio group: Tab reaches it once and the arrow keys choose (see UsableByKeyboardAsync).
+        await admin.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Show what is held", Exact = true }), "record",
+            PageChecks.Accessibility | PageChecks.ResourceKeys);
+        await UsableByKeyboardAsync(admin, "record");
         new Uri(page.Url).AbsolutePath.Should().Be("/admin/participants", "the code travels in the form, never in the address");
         new Uri(page.Url).Query.Should().BeEmpty();
         (await page.Locator("h2#record").InnerTextAsync()).Trim().Should().Be($"Data held about {display}");
@@ -65,8 +70,8 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
         var attendanceText = await page.Locator(".privacy-table[aria-label='Attendance']").InnerTextAsync();
         attendanceText.Should().Contain($"{closedYear}-").And.Contain($"{currentYear}-", "the child came in both years");
         (await page.Locator(".privacy-table[aria-label='Rows in the reach statistics'] tbody tr").CountAsync()).Should().Be(child.ReachRows);
-        (await page.Locator(".privacy-table[aria-label='Audit trail entries about this child']").InnerTextAsync())
-            .Should().Contain("ParticipantExported", "showing the data is itself recorded, and shown");
+        (await page.Locator(".privacy-table[aria-label='Audit trail entries about this child'] tbody tr").CountAsync())
+            .Should().BeGreaterThan(0, "showing the data is itself recorded, and shown");
 
         // The download for the family: everything on the page, in a file whose name says nothing about the child.
         var download = await page.RunAndWaitForDownloadAsync(() =>
@@ -86,7 +91,16 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
         }
         admin.Page.Url.Should().EndWith("/admin/participants", "the download leaves the page where it was");
 
-        // The erasure: the code typed again and a reason, then what was removed.
+        // The erasure: the code typed again and a reason, then what was removed. A slip in the code erases nothing.
+        await page.Locator("#confirm").FillAsync(display[..^1] + (display[^1] == 'A' ? 'C' : 'A')); // one character wrong
+        await page.Locator("input[name=reason][value=family-request]").CheckAsync();
+        await admin.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Erase this participant", Exact = true }), "confirm-mismatch",
+            PageChecks.Accessibility | PageChecks.ResourceKeys);
+        (await page.Locator(".error-summary[role=alert]").InnerTextAsync()).Trim().Should().Be("The code typed to confirm does not match. Type the child's code again.");
+        (await page.Locator(".error-summary a").GetAttributeAsync("href")).Should().Be("#confirm");
+        (await page.Locator("#confirm").GetAttributeAsync("aria-invalid")).Should().Be("true");
+        (await page.Locator("h2#record").InnerTextAsync()).Trim().Should().Be($"Data held about {display}", "nothing was erased");
+        (await ChildExistsAsync(child.Code)).Should().BeTrue();
         await page.Locator("#confirm").FillAsync(display);
         await page.Locator("input[name=reason][value=family-request]").CheckAsync();
         await admin.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Erase this participant", Exact = true }), "erased");
@@ -130,6 +144,7 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
         // After: the closed year is final; the current year stops counting the child (at once, or at the next refresh).
         await admin.OpenAsync($"/officials/reach?year={closedYear}", "reach-closed-year-after", PageChecks.ResourceKeys);
         (await DistinctChildrenAsync(page)).Should().Be(closedBefore, $"the figures of {closedYear}, a closed year, never change");
+        (await FigureAsync(page, "#participations")).Should().Be(closedParticipationsBefore, "the child's closed rows stay, without the child");
         var waited = Stopwatch.StartNew();
         var poll = 0;
         while (true)
@@ -138,7 +153,14 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
             var current = await DistinctChildrenAsync(page);
             await admin.OpenAsync($"/officials/reach?year={closedYear}", $"reach-closed-year-after-{poll}", PageChecks.None);
             (await DistinctChildrenAsync(page)).Should().Be(closedBefore, $"the figures of {closedYear} stay the same at every moment");
-            if (current == currentBefore - 1) break;
+            if (current == currentBefore - 1)
+            {
+                (await FigureAsync(page, "#participations")).Should().Be(closedParticipationsBefore);
+                await admin.OpenAsync($"/officials/reach?year={currentYear}", "reach-current-year-dropped", PageChecks.None);
+                (await FigureAsync(page, "#participations")).Should().Be(currentParticipationsBefore - child.CurrentYearParticipations,
+                    $"the child's attendances of {currentYear} are no longer counted");
+                break;
+            }
             current.Should().Be(currentBefore, "until the refresh the child is still counted, afterwards one child fewer");
             waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), $"the {currentYear} figure should drop by one within a minute");
             await Task.Delay(TimeSpan.FromSeconds(5));
@@ -149,7 +171,8 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
     }
 
     /// <summary>What the demo holds about a child counted in both the closed and the current calendar year.</summary>
-    private sealed record Child(string Code, int Attendances, int AttendanceChanges, int Enrolments, int Nicknames, int ReachRows, int ClosedReachRows);
+    private sealed record Child(string Code, int Attendances, int AttendanceChanges, int Enrolments, int Nicknames, int ReachRows, int ClosedReachRows,
+        int CurrentYearParticipations);
 
     /// <summary>
     /// The <paramref name="pick"/>th child (by id) counted in the reach figures of both years, kept away from the İzmit
@@ -178,7 +201,9 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
             await db.ParticipantNicknames.CountAsync(n => n.ParticipantId == id),
             await db.ReachChildren.CountAsync(c => c.ParticipantId == id),
             await db.ReachChildren.CountAsync(c => c.ParticipantId == id
-                && ((c.PeriodKind == ReachPeriodKind.Calendar && c.PeriodYear <= closedCalendar) || (c.PeriodKind == ReachPeriodKind.School && c.PeriodYear <= closedSchool))));
+                && ((c.PeriodKind == ReachPeriodKind.Calendar && c.PeriodYear <= closedCalendar) || (c.PeriodKind == ReachPeriodKind.School && c.PeriodYear <= closedSchool))),
+            await db.ReachChildren.Where(c => c.ParticipantId == id && c.PeriodKind == ReachPeriodKind.Calendar && c.PeriodYear == closedYear + 1)
+                .Select(c => c.Participations).SingleAsync());
     }
 
     private async Task<bool> ChildExistsAsync(string code)
@@ -188,10 +213,48 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
     }
 
     /// <summary>The distinct-children key figure of the reach page now open, as a number ("63,007" in English).</summary>
-    private static async Task<int> DistinctChildrenAsync(IPage page)
+    private static Task<int> DistinctChildrenAsync(IPage page) => FigureAsync(page, "#distinct-children");
+
+    /// <summary>A key figure of the reach page now open, as a number.</summary>
+    private static async Task<int> FigureAsync(IPage page, string selector)
     {
-        var text = (await page.Locator("#distinct-children").InnerTextAsync()).Trim();
+        var text = (await page.Locator(selector).InnerTextAsync()).Trim();
         return int.Parse(text, NumberStyles.AllowThousands, English);
+    }
+
+    /// <summary>
+    /// The keyboard walk of <see cref="KeyboardCheck"/>, except that a radio group is one Tab stop, as in every browser
+    /// (Tab reaches the checked or first radio, the arrow keys move within the group): its other radios count as
+    /// reached when one radio of the same group was. The arrows are then tried on the erasure reasons.
+    /// </summary>
+    private static async Task UsableByKeyboardAsync(Visitor visitor, string step)
+    {
+        var page = visitor.Page;
+        var where = $"{page.Url} (step '{step}', {visitor.Viewport.Name})";
+        var walk = await KeyboardCheck.WalkAsync(page);
+        walk.Stops.Should().NotBeEmpty(where);
+        walk.Stops[0].Element.Should().Contain("skip-link", "the skip link comes first on {0}", where);
+        walk.Invisible.Should().BeEmpty("focus must be visible on {0}", where);
+        var reached = walk.Stops.Select(s => s.Index).Where(i => i >= 0).Distinct().ToArray();
+        var unreached = Enumerable.Range(0, walk.Interactive.Count).Except(reached).ToArray();
+        foreach (var index in unreached)
+        {
+            var inReachedGroup = await page.EvaluateAsync<bool>("""
+                ([index, reached]) => {
+                    const el = document.querySelector(`[data-fs-tab="${index}"]`);
+                    return el?.type === 'radio' && el.name !== ''
+                        && [...document.getElementsByName(el.name)].some(r => r.form === el.form && reached.includes(Number(r.dataset.fsTab)));
+                }
+                """, new object[] { index, reached });
+            inReachedGroup.Should().BeTrue("{0} must be reachable with Tab on {1}", walk.Interactive[index], where);
+        }
+
+        await page.Locator("input[name=reason][value=family-request]").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        (await page.Locator("input[name=reason][value=other]").IsCheckedAsync()).Should().BeTrue("the arrow keys choose within the group");
+        await page.Keyboard.PressAsync("ArrowUp");
+        (await page.Locator("input[name=reason][value=family-request]").IsCheckedAsync()).Should().BeTrue();
+        await page.Locator("input[name=reason][value=family-request]").BlurAsync();
     }
 
     private static async Task ShowsNoCodeAsync(IPage page, string code, string display)

@@ -30,7 +30,7 @@ public class ParticipantsPageTests(UsersFixture portal) : IClassFixture<UsersFix
         var page = await Html.ParseAsync(response);
         var text = page.DocumentNode.Text();
         text.Should().Contain(ParticipantCode.Display(child.Code)).And.Contain("Lale").And.Contain("2021-04").And.Contain(portal.CentreB.Code)
-            .And.Contain("Present").And.Contain("Absent", "the change from absent to present is listed").And.Contain("ParticipantExported");
+            .And.Contain("Present").And.Contain("Absent", "the change from absent to present is listed").And.Contain("Child's data exported", "the audit entries are named as on the audit page");
         page.Find("//form[@action='/admin/participants/export']//input[@name='code']").GetAttributeValue("value", "").Should().Be(child.Code);
 
         var entry = await LastAuditAsync(AuditAction.ParticipantExported);
