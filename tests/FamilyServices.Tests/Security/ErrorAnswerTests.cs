@@ -52,4 +52,19 @@ public class ErrorAnswerTests(SecurityFixture portal) : IClassFixture<SecurityFi
         body.Should().NotMatchRegex(@"\bat [\w.]+\(", "no stack trace");
         body.Should().NotContain("stackTrace").And.NotContain("\"exception");
     }
+
+    [Theory]
+    [InlineData("/status/404", HttpStatusCode.OK)]
+    [InlineData("/status/403", HttpStatusCode.Forbidden)]
+    [InlineData("/status/413", HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData("/no-such-page", HttpStatusCode.NotFound)]
+    public async Task A_status_page_asked_for_directly_answers_with_its_text_not_a_server_error(string path, HttpStatusCode expected)
+    {
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+        var response = await client.GetAsync(path);
+
+        response.StatusCode.Should().Be(expected);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("<h1>", "the page says what happened");
+    }
 }
