@@ -1,39 +1,41 @@
 using FamilyServices.Web.Components;
 using FamilyServices.Web.Features.Accounts;
-using FamilyServices.Web.Features.Accounts.SignIn;
-using FamilyServices.Web.Features.Attendance.Import;
 using FamilyServices.Web.Features.Attendance;
+using FamilyServices.Web.Features.Audit;
 using FamilyServices.Web.Features.Catalogue;
-using FamilyServices.Web.Features.Catalogue.Calendar;
+using FamilyServices.Web.Features.Editing;
 using FamilyServices.Web.Features.Language;
-using FamilyServices.Web.Features.Reach;
 using FamilyServices.Web.Features.Operations;
 using FamilyServices.Web.Features.Privacy;
+using FamilyServices.Web.Features.Reach;
 using FamilyServices.Web.Platform;
 
-if (OperatorCommands.IsCommand(args))
-{
-    return await OperatorCommands.RunFromCommandLineAsync(args);
-}
+var isOperatorCommand = OperatorCommands.IsCommand(args);
+// An operator verb's own arguments are not settings: it is configured by files and the environment only.
+var builder = WebApplication.CreateBuilder(isOperatorCommand ? [] : args);
+builder.AddPlatform();
+builder.AddAccounts();
+builder.AddAudit();
+builder.AddCatalogue();
+builder.AddAttendance();
+builder.AddEditing();
+builder.AddReach();
+builder.AddPrivacy();
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPortalServices();
+await using var app = builder.Build();
+if (isOperatorCommand) return await OperatorCommands.RunAsync(args, app.Services, Console.Out, Console.Error);
 
-var app = builder.Build();
-app.UsePortalPipeline();
-app.MapHealthEndpoints();
-app.MapOpenApi();
+app.UsePlatform();
+app.UseAccounts();
+app.UsePlatformFormProtection();
+app.MapPlatform();
 app.MapLanguageSwitch();
-app.MapCatalogueApi();
-app.MapCalendarEndpoints();
-app.MapAccountApi();
-app.MapAttendanceImport();
-app.MapReachApi();
-app.MapReachExport();
-app.MapSignOut();
-app.MapSingleMark();
-app.MapPrivacyEndpoints();
-app.MapRazorComponents<App>();
+app.MapAccounts();
+app.MapCatalogue();
+app.MapAttendance();
+app.MapReach();
+app.MapPrivacy();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
 return 0;

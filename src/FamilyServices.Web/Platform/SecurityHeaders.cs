@@ -16,10 +16,19 @@ public sealed class SecurityHeaders(RequestDelegate next, IWebHostEnvironment en
     /// wwwroot/js and wwwroot/lib); map tiles are the one thing loaded from elsewhere. JSON-LD is a data block,
     /// which script-src does not govern.
     /// </summary>
-    public static string ContentSecurityPolicyFor(string? tileUrl)
+    public static string ContentSecurityPolicyFor(string? tileUrl) => Policy(tileUrl, "'self'");
+
+    /// <summary>
+    /// The policy of the interactive staff area (decision 0013): the same, except that styles may also be inline,
+    /// because MudBlazor positions popovers, dialogs and grids with style attributes and &lt;style&gt; blocks.
+    /// Scripts stay 'self': blazor.web.js and MudBlazor's script are files, and no import map is used.
+    /// </summary>
+    public static string InteractiveContentSecurityPolicyFor(string? tileUrl) => Policy(tileUrl, "'self' 'unsafe-inline'");
+
+    private static string Policy(string? tileUrl, string styleSources)
     {
         var tiles = TileSource(tileUrl);
-        return "default-src 'self'; script-src 'self'; style-src 'self'; "
+        return $"default-src 'self'; script-src 'self'; style-src {styleSources}; "
             + $"img-src 'self' data:{(tiles is null ? "" : " " + tiles)}; connect-src 'self'; font-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
@@ -48,6 +57,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IWebHostEnvironment en
     public const string PermissionsPolicy = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()";
 
     private readonly string _contentSecurityPolicy = ContentSecurityPolicyFor(configuration["Portal:Map:TileUrl"]);
+    private readonly string _interactiveContentSecurityPolicy = InteractiveContentSecurityPolicyFor(configuration["Portal:Map:TileUrl"]);
     private readonly bool _useHsts = !environment.IsDevelopment();
     private readonly string _hstsValue = $"max-age={(long)hsts.Value.MaxAge.TotalSeconds}{(hsts.Value.IncludeSubDomains ? "; includeSubDomains" : "")}";
 
@@ -64,7 +74,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IWebHostEnvironment en
     private void AddHeaders(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = _contentSecurityPolicy;
+        headers.ContentSecurityPolicy = InteractiveArea.IsInteractivePage(context) ? _interactiveContentSecurityPolicy : _contentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = context.Request.Path.StartsWithSegments("/account") ? "no-referrer" : ReferrerPolicy;

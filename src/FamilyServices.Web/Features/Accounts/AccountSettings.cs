@@ -19,6 +19,13 @@ public sealed class AccountSettings
     public TimeSpan Absolute { get; init; } = TimeSpan.FromHours(8);
 
     /// <summary>
+    /// How often an open staff page (a circuit) checks that its sign-in still holds: the account is active, was not
+    /// signed out everywhere, and neither limit has passed. Half a minute, so a deactivated account loses its pages
+    /// within a minute.
+    /// </summary>
+    public TimeSpan CircuitRevalidation { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Read by hand rather than bound, so an empty <c>TwoFactorRequiredRoles</c> means "nobody" (a binder would keep the
     /// default) and an unknown role name stops the portal at start instead of silently requiring nothing.
     /// </summary>
@@ -35,7 +42,13 @@ public sealed class AccountSettings
         var absolute = section.GetValue("AbsoluteHours", 8);
         if (idle < 1) throw new InvalidOperationException($"{Section}:IdleMinutes must be at least 1.");
         if (absolute < 1) throw new InvalidOperationException($"{Section}:AbsoluteHours must be at least 1.");
-        return new AccountSettings { TwoFactorRequiredRoles = required, Idle = TimeSpan.FromMinutes(idle), Absolute = TimeSpan.FromHours(absolute) };
+        var revalidation = section.GetValue("CircuitRevalidationSeconds", 30);
+        if (revalidation is < 1 or > 60) throw new InvalidOperationException($"{Section}:CircuitRevalidationSeconds must be between 1 and 60.");
+        return new AccountSettings
+        {
+            TwoFactorRequiredRoles = required, Idle = TimeSpan.FromMinutes(idle), Absolute = TimeSpan.FromHours(absolute),
+            CircuitRevalidation = TimeSpan.FromSeconds(revalidation),
+        };
     }
 
     public bool RequiresTwoFactor(IEnumerable<string> roles) => roles.Any(TwoFactorRequiredRoles.Contains);

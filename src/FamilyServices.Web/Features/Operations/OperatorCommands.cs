@@ -1,5 +1,3 @@
-using FamilyServices.Web.Platform;
-
 namespace FamilyServices.Web.Features.Operations;
 
 /// <summary>
@@ -24,15 +22,6 @@ public static class OperatorCommands
     private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "reach", "privacy", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
-
-    public static async Task<int> RunFromCommandLineAsync(string[] args)
-    {
-        // Only configuration from files and the environment: the verb's own arguments are not settings.
-        var builder = WebApplication.CreateBuilder();
-        builder.AddPortalServices();
-        await using var app = builder.Build();
-        return await RunAsync(args, app.Services, Console.Out, Console.Error);
-    }
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors)
     {

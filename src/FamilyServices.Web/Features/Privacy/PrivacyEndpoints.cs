@@ -13,15 +13,6 @@ public static class PrivacyEndpoints
     public const string PagePath = "/admin/participants";
     public const string ExportPath = "/admin/participants/export";
 
-    /// <summary>The services of erasure, retention and access; the scheduled retention run.</summary>
-    public static WebApplicationBuilder AddPrivacy(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<ParticipantErasure>();
-        builder.Services.AddScoped<RetentionJob>();
-        builder.Services.AddHostedService<RetentionService>();
-        return builder;
-    }
-
     /// <summary>
     /// The JSON download of everything held about one child. A form post (the code travels in the body, never in a
     /// URL), Admins only, with antiforgery: binding a form field makes the framework check the token first.

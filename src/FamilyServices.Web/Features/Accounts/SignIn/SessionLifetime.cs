@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,12 @@ public static partial class SessionLifetime
     /// <summary>Key of the sign-in time (UTC, round-trip format) in the cookie's authentication properties.</summary>
     public const string SignedInAtItem = "fs.signed-in-at";
 
+    /// <summary>
+    /// The same time as a claim, for open staff pages (circuits), which see the principal but not the cookie's
+    /// properties; <see cref="KeepSignInTime"/> carries it over when the principal is rebuilt.
+    /// </summary>
+    public const string SignedInAtClaim = "fs:signed-in-at";
+
     public static void Configure(CookieAuthenticationOptions options, AccountSettings settings)
     {
         options.ExpireTimeSpan = settings.Idle;
@@ -22,9 +29,14 @@ public static partial class SessionLifetime
         options.Events.OnSigningIn = context =>
         {
             // A refresh of an existing sign-in (new claims after a change to the account) keeps its original time.
-            if (!context.Properties.Items.ContainsKey(SignedInAtItem))
+            if (!context.Properties.Items.TryGetValue(SignedInAtItem, out var signedInAt) || signedInAt is null)
             {
-                context.Properties.Items[SignedInAtItem] = Now(context.Options).ToString("O", CultureInfo.InvariantCulture);
+                signedInAt = Now(context.Options).ToString("O", CultureInfo.InvariantCulture);
+                context.Properties.Items[SignedInAtItem] = signedInAt;
+            }
+            if (context.Principal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SignedInAtClaim))
+            {
+                identity.AddClaim(new Claim(SignedInAtClaim, signedInAt));
             }
             return Task.CompletedTask;
         };
@@ -42,6 +54,22 @@ public static partial class SessionLifetime
             await SecurityStampValidator.ValidatePrincipalAsync(context);
         };
     }
+
+    /// <summary>Identity rebuilds the principal from the account on every request; the sign-in time stays in it.</summary>
+    public static Task KeepSignInTime(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.FindFirst(SignedInAtClaim) is { } signedInAt && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(SignedInAtClaim, signedInAt.Value));
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The same rule for a principal in a circuit; a principal without a sign-in time counts as too old.</summary>
+    public static bool SignedInRecently(ClaimsPrincipal principal, DateTimeOffset now, TimeSpan absolute) =>
+        principal.FindFirst(SignedInAtClaim)?.Value is { } value
+        && DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
+        && now - signedInAt < absolute;
 
     /// <summary>A cookie without a sign-in time (from before this check existed) counts as too old.</summary>
     public static bool SignedInRecently(AuthenticationProperties properties, DateTimeOffset now, TimeSpan absolute) =>

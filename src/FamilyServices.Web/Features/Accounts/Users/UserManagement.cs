@@ -12,7 +12,11 @@ public static class UserManagement
     /// </summary>
     public static WebApplicationBuilder AddUserManagement(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = SignIn.SessionLifetime.KeepSignInTime;
+        });
         builder.Services.AddScoped<StaffAccountAdministration>();
         return builder;
     }

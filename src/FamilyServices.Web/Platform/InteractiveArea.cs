@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace FamilyServices.Web.Platform;
+
+/// <summary>
+/// The split of decision 0013: the staff, editors', Admins' and officials' pages run as interactive Blazor Server
+/// pages built with MudBlazor; everything else (the parents' pages, sign-in and account flows, error pages, print
+/// views) is static server rendering without MudBlazor and under the strict CSP. A page in the area that must stay
+/// static (a print view) says so with [ExcludeFromInteractiveRouting]; every page outside it carries that attribute
+/// too, so that the staff area's interactive router loads it afresh instead of rendering it in a circuit.
+/// </summary>
+public static class InteractiveArea
+{
+    public static readonly IReadOnlyList<string> PathPrefixes = ["/staff", "/editor", "/admin", "/officials"];
+
+    /// <summary>
+    /// No prerendering: a page runs once, in its circuit, where every handler checks the user afresh; the server
+    /// answers the first request with the page's frame only (authorisation of the route still happens there).
+    /// </summary>
+    public static IComponentRenderMode RenderMode { get; } = new InteractiveServerRenderMode(prerender: false);
+
+    public static bool IsInAreaPath(PathString path) =>
+        PathPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A page request (not an API call or a file) in the area, for a page that runs interactively.</summary>
+    public static bool IsInteractivePage(HttpContext context) =>
+        IsInAreaPath(context.Request.Path)
+        && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+        && context.AcceptsInteractiveRouting();
+
+    public static WebApplicationBuilder AddInteractiveArea(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents()
+            // Exception details stay in the log (with the correlation id), never in the browser, outside Development.
+            .AddInteractiveServerComponents(options => options.DetailedErrors = builder.Environment.IsDevelopment());
+        builder.Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomCenter;
+            options.SnackbarConfiguration.PreventDuplicates = false;
+            options.SnackbarConfiguration.VisibleStateDuration = 6000;
+            options.SnackbarConfiguration.ShowCloseIcon = true;
+        });
+        builder.Services.AddTransient<MudLocalizer, PortalMudLocalizer>();
+        return builder;
+    }
+}
