@@ -148,7 +148,9 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
             Locale = language, // sent as Accept-Language: the portal's first guess before anyone chooses
             JavaScriptEnabled = javaScript,
         });
-        context.SetDefaultTimeout(10_000);
+        // Generous: CI runs on two cores that may be busy (a 10 s limit failed there on full-page screenshots).
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return new Visitor(context, await context.NewPageAsync(), test, viewport, javaScript);
     }
 

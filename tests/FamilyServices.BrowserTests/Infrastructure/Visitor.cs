@@ -44,6 +44,31 @@ public sealed class Visitor(IBrowserContext context, IPage page, string test, Vi
     public Task PressAsync(string key, string step, PageChecks checks = PageChecks.All) =>
         NavigateAsync(() => Page.Keyboard.PressAsync(key), step, checks);
 
+    /// <summary>
+    /// Clicks a link or button of an interactive staff page that moves to another address inside the circuit (no page
+    /// load: the interactive router changes the address), then checks the page it leads to.
+    /// </summary>
+    public async Task FollowInAppAsync(ILocator target, string step, PageChecks checks = PageChecks.All)
+    {
+        var before = Page.Url;
+        await target.ClickAsync();
+        await Page.WaitForURLAsync(url => url != before);
+        await ArriveAsync(step, checks);
+    }
+
+    /// <summary>
+    /// Waits until an interactive staff page runs in its circuit (the staff layout marks it), so clicks reach handlers.
+    /// Static pages (no blazor.web.js) return at once.
+    /// </summary>
+    public async Task WaitForCircuitAsync()
+    {
+        if (await Page.Locator("script[src*='blazor.web.js']").CountAsync() == 0) return;
+        await Page.Locator("[data-circuit=ready]").WaitForAsync(new LocatorWaitForOptions { Timeout = CircuitTimeoutMs });
+    }
+
+    /// <summary>Generous: CI runs on two busy cores, and a circuit's first render loads the page's data.</summary>
+    public const float CircuitTimeoutMs = 60_000;
+
     private async Task NavigateAsync(Func<Task> action, string step, PageChecks checks)
     {
 #pragma warning disable CS0612, CS0618 // The replacement, WaitForURL, cannot see a form post that returns to the same address.
@@ -59,6 +84,7 @@ public sealed class Visitor(IBrowserContext context, IPage page, string test, Vi
     public async Task ArriveAsync(string step, PageChecks checks = PageChecks.All)
     {
         await Page.WaitForLoadStateAsync(LoadState.Load);
+        if (javaScript) await WaitForCircuitAsync();
         var language = await Page.Locator("html").GetAttributeAsync("lang") ?? "none";
         var file = Infrastructure.Screenshots.PathFor(test, ++_steps, step, Viewport, language);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);

@@ -14,7 +14,7 @@ namespace FamilyServices.Tests.Infrastructure;
 /// </summary>
 public static class TestAccounts
 {
-    public const string Password = StaffFixture.Password;
+    public const string Password = "a long enough passphrase";
 
     /// <summary>A new account in one role, working for <paramref name="centre"/> when one is given.</summary>
     public static async Task<StaffUser> CreateAsync(PortalFixture portal, string email, string role, string? displayName = null,

@@ -24,6 +24,19 @@ public sealed class AuditTrail(FamilyServicesDb db, TimeProvider clock, IHttpCon
 
     private byte[]? _secret;
 
+    /// <summary>
+    /// The same trail writing through another context: an interactive page opens a context per operation and has no
+    /// HTTP request, so it passes the actor (the account from CurrentStaff) to every call.
+    /// </summary>
+    public AuditTrail With(FamilyServicesDb operationDb) => new(operationDb, clock, NoRequest.Instance) { _secret = _secret };
+
+    private sealed class NoRequest : IHttpContextAccessor
+    {
+        public static readonly NoRequest Instance = new();
+
+        public HttpContext? HttpContext { get => null; set { } }
+    }
+
     /// <summary>Stages an entry; the caller's next SaveChanges writes it with the change it records.</summary>
     public async Task AddAsync(AuditAction action, int? centreId, IEnumerable<int> participantIds, object? details = null,
         string? actorId = null, CancellationToken cancellationToken = default)

@@ -10,7 +10,7 @@ namespace FamilyServices.Tests.Features.Attendance;
 /// <summary>Two centres, a staff member of each, and sessions with enrolled children at both.</summary>
 public sealed class StaffFixture : PortalFixture, IAsyncLifetime
 {
-    public const string Password = "a long enough passphrase";
+    public const string Password = TestAccounts.Password;
 
     public Centre CentreA { get; private set; } = null!;
     public Centre CentreB { get; private set; } = null!;

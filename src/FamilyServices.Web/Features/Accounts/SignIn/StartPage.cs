@@ -1,5 +1,4 @@
 using FamilyServices.Web.Domain;
-using FamilyServices.Web.Features.Reach;
 using Microsoft.AspNetCore.Identity;
 
 namespace FamilyServices.Web.Features.Accounts.SignIn;
@@ -16,7 +15,7 @@ public static class StartPage
         var roles = user is null ? [] : await users.GetRolesAsync(user);
         if (roles.Contains(Roles.CentreStaff)) return "/staff/today";
         if (roles.Contains(Roles.Editor) || roles.Contains(Roles.Admin)) return "/editor";
-        return roles.Contains(Roles.Official) ? ReachPaths.Dashboard : "/staff/today";
+        return roles.Contains(Roles.Official) ? "/officials/reach" : "/staff/today";
     }
 
     /// <summary>Only a path on this site: no scheme, no "//host", no "/\\host".</summary>
