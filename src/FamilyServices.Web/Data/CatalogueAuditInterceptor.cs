@@ -52,7 +52,7 @@ public sealed class CatalogueAuditInterceptor(IHttpContextAccessor httpContext, 
     {
         if (eventData.Context is not { } context || !_work.TryGetValue(context, out var work)) return result;
         _work.Remove(context);
-        var userId = httpContext.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = (context as FamilyServicesDb)?.ActingUserId ?? httpContext.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var now = clock.GetUtcNow().UtcDateTime;
 
         // One history line per item and save: a programme's own fields and its texts saved together are one change.

@@ -8,6 +8,13 @@ namespace FamilyServices.Web.Data;
 public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
+    /// <summary>
+    /// Who makes the changes this context saves, for the catalogue's history. Set by interactive pages, which have no
+    /// HTTP request to read the user from (see <see cref="ActingAsExtensions.CreateForAsync"/>); a request's context
+    /// leaves it empty and the history reads the request's user.
+    /// </summary>
+    public string? ActingUserId { get; set; }
+
     public DbSet<CityProfile> CityProfiles => Set<CityProfile>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<District> Districts => Set<District>();
