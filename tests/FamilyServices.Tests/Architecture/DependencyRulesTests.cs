@@ -24,6 +24,7 @@ public sealed partial class DependencyRulesTests
         [("Accounts", "Audit")] = "reading the trail's account names",
         [("Privacy", "Reach")] = "erasure keeps closed years' reach figures (decision 0009)",
         [("Editing", "Catalogue")] = "editors preview and link what parents see",
+        [("Catalogue", "Editing")] = "programme and centre pages link to the public report form (Editing/Feedback)",
         [("Operations", "Accounts")] = "operator verbs: users add, tokens issue",
         [("Operations", "Audit")] = "operator verbs record what they change",
         [("Operations", "Privacy")] = "operator verb: privacy retention",
@@ -69,7 +70,8 @@ public sealed partial class DependencyRulesTests
         FeatureReferences("using FamilyServices.Web.Features.Reach;").Should().Equal("Reach");
         FeatureReferences("var path = Features.Reach.ReachPaths.Dashboard;").Should().Equal("Reach");
         FeatureReferences("@using FamilyServices.Web.Features.Accounts.Users").Should().Equal("Accounts");
-        FeatureReferences("context.Features.Get<IFeature>(); AccessibilityFeatures.StepFree").Should().BeEmpty();
+        FeatureReferences("@if (Editing.ReferenceData.PublicNotices.IsClosed(centre, Clock))").Should().Equal("Editing");
+        FeatureReferences("context.Features.Get<IFeature>(); AccessibilityFeatures.StepFree; await Audit.With(db).AddAsync()").Should().BeEmpty();
     }
 
     private static IEnumerable<string> SourceFiles(string folder) =>
@@ -78,11 +80,24 @@ public sealed partial class DependencyRulesTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
+    /// <summary>The features: the folders under Features/.</summary>
+    private static readonly HashSet<string> Features = Directory.GetDirectories(Path.Combine(RepoPaths.WebProject, "Features"))
+        .Select(Path.GetFileName).OfType<string>().ToHashSet();
+
+    /// <summary>
+    /// Features a source file names: through FamilyServices.Web.Features.X or Features.X, or relative to a sibling
+    /// feature's namespace ("Editing.ReferenceData.PublicNotices" written inside Features.Catalogue).
+    /// </summary>
     private static List<string> FeatureReferences(string source) =>
-        FeatureReference().Matches(source).Select(m => m.Groups["feature"].Value).Distinct().ToList();
+        FeatureReference().Matches(source).Select(m => m.Groups["feature"].Value)
+            .Concat(RelativeReference().Matches(source).Select(m => m.Groups["feature"].Value).Where(Features.Contains))
+            .Distinct().ToList();
 
     private static string Relative(string file) => Path.GetRelativePath(RepoPaths.Root, file);
 
     [GeneratedRegex(@"(?:FamilyServices\.Web\.|(?<![\w.]))Features\.(?<feature>[A-Z]\w*)")]
     private static partial Regex FeatureReference();
+
+    [GeneratedRegex(@"(?<![\w.])(?<feature>[A-Z]\w*)\.[A-Z]\w*\.[A-Z]")]
+    private static partial Regex RelativeReference();
 }

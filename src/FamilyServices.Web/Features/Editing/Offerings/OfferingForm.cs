@@ -6,6 +6,8 @@ using FamilyServices.Web.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.Offerings;
 
 /// <summary>

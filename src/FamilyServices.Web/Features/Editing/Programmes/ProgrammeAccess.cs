@@ -4,6 +4,8 @@ using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.Programmes;
 
 /// <summary>Which programmes a staff member works on: editors all of them, centre staff those running at one of their centres.</summary>

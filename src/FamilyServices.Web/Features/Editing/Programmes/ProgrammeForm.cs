@@ -5,6 +5,8 @@ using FamilyServices.Web.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.Programmes;
 
 /// <summary>A programme's texts in one language as typed into the editor.</summary>

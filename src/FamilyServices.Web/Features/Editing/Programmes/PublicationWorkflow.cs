@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using FamilyServices.Web.Domain;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.Programmes;
 
 /// <summary>One step of the publication workflow, offered as a button on the editor pages.</summary>

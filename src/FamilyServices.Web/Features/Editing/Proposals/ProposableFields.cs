@@ -6,6 +6,8 @@ using FamilyServices.Web.Features.Editing.Programmes;
 using FamilyServices.Web.Resources;
 using Microsoft.Extensions.Localization;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.Proposals;
 
 /// <summary>One field of a proposal: its value when the proposal was made, and the value proposed.</summary>

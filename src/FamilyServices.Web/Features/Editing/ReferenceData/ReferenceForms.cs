@@ -7,6 +7,8 @@ using FamilyServices.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.ReferenceData;
 
 /// <summary>

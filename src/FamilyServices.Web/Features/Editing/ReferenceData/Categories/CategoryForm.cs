@@ -5,6 +5,8 @@ using FamilyServices.Web.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.ReferenceData.Categories;
 
 /// <summary>A category as typed into the editor: code, parent, a name per UI language. The tree rules are checked by the page.</summary>

@@ -6,6 +6,8 @@ using FamilyServices.Web.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.ReferenceData.Centres;
 
 /// <summary>A room as typed into the centre form; an empty id is a new room, an empty new row is ignored.</summary>

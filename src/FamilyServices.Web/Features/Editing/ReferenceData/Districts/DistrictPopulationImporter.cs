@@ -5,6 +5,8 @@ using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Editing.Programmes;
 using Microsoft.EntityFrameworkCore;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.ReferenceData.Districts;
 
 /// <summary>A problem with the file: the line (1 is the header; 0 for the file as a whole), a UI string key and its values.</summary>

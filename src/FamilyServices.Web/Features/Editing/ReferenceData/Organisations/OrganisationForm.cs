@@ -5,6 +5,8 @@ using FamilyServices.Web.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
+using FamilyServices.Web.Features.Editing.Shared;
+
 namespace FamilyServices.Web.Features.Editing.ReferenceData.Organisations;
 
 /// <summary>An operator or partner organisation as typed into the editor; code uniqueness is checked by the page.</summary>

@@ -3,7 +3,7 @@ using FamilyServices.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace FamilyServices.Web.Features.Editing.Programmes;
+namespace FamilyServices.Web.Features.Editing.Shared;
 
 /// <summary>The message for a save refused because someone else saved the item since it was read (optimistic concurrency).</summary>
 public static class EditConflict

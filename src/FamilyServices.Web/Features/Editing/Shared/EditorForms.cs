@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace FamilyServices.Web.Features.Editing.Programmes;
+namespace FamilyServices.Web.Features.Editing.Shared;
 
 /// <summary>A problem with one field of a form: the field's id (for the link in the summary and the mark on the field) and the message.</summary>
 public sealed record FormProblem(string Field, string Message);

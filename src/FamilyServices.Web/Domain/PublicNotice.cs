@@ -1,19 +1,16 @@
-using System.Globalization;
-using FamilyServices.Web.Domain;
-using FamilyServices.Web.Features.Editing.Programmes;
-using FamilyServices.Web.Resources;
-using Microsoft.Extensions.Localization;
-
-namespace FamilyServices.Web.Features.Editing.ReferenceData;
+namespace FamilyServices.Web.Domain;
 
 /// <summary>
 /// When the public pages show a centre's temporary closure or an offering's status note (e.g. why it was cancelled).
 /// Both end by themselves: "closed until 11 December" is shown up to and including that day in the centre's time
 /// zone, and is gone on the 12th without anyone reopening the centre. No date means until an editor changes it.
+/// Like <see cref="Publication"/>, evaluated with the current time on every read.
 /// </summary>
-public static class PublicNotices
+public static class PublicNotice
 {
-    public static DateOnly LocalToday(TimeProvider clock, string timeZone) => EditorForms.Today(clock, EditorForms.Zone(timeZone));
+    /// <summary>Today where the centre is.</summary>
+    public static DateOnly LocalToday(TimeProvider clock, string timeZone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(timeZone)));
 
     public static bool ShowsClosure(Centre centre, DateOnly localToday) =>
         centre.Status == CentreStatus.TemporarilyClosed && (centre.ClosedUntil is not { } until || until >= localToday);
@@ -29,11 +26,4 @@ public static class PublicNotices
     public static string? VisibleNote(Offering offering, TimeProvider clock) =>
         string.IsNullOrWhiteSpace(offering.StatusNote) ? null
         : ShowsNote(offering.StatusNote, offering.NoticeUntil, LocalToday(clock, offering.Centre.TimeZone)) ? offering.StatusNote : null;
-
-    /// <summary>"until 11.12.2026: Renovation", as the centre page words it after "Temporarily closed".</summary>
-    public static string ClosureDetails(Centre centre, IStringLocalizer<Text> t) => string.Join(": ", new[]
-    {
-        centre.ClosedUntil is { } until ? t["ClosedUntil", until.ToString("d", CultureInfo.CurrentCulture)].Value : null,
-        centre.StatusReason,
-    }.Where(part => !string.IsNullOrEmpty(part)));
 }
