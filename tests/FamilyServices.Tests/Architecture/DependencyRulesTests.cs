@@ -22,6 +22,7 @@ public sealed partial class DependencyRulesTests
         [("Privacy", "Audit")] = "access and erasure are recorded",
         [("Reach", "Audit")] = "exports are recorded",
         [("Accounts", "Audit")] = "reading the trail's account names",
+        [("Accounts", "Language")] = "the password and two-factor gates let the language switch through",
         [("Privacy", "Reach")] = "erasure keeps closed years' reach figures (decision 0009)",
         [("Editing", "Catalogue")] = "editors preview and link what parents see",
         [("Catalogue", "Editing")] = "programme and centre pages link to the public report form (Editing/Feedback)",
