@@ -88,12 +88,14 @@ public partial class TranslationTests
     [GeneratedRegex(@"\{(\d+)(?:,-?\d+)?(?::[^}]*)?\}")]
     private static partial Regex PlaceholderPattern();
 
-    private static Dictionary<string, string> ReadResx(string path) =>
+    /// <summary>The strings of one resx file by key.</summary>
+    internal static Dictionary<string, string> ReadResx(string path) =>
         XDocument.Load(path).Root!.Elements("data")
             .Where(d => d.Attribute("type") is null && d.Attribute("mimetype") is null)
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
 
-    private static string ResxPath(string language)
+    /// <summary>The resx file of a UI language (en: Text.resx) in the checkout.</summary>
+    internal static string ResxPath(string language)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FamilyServices.sln"))) directory = directory.Parent;
