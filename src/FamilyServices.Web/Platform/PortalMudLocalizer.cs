@@ -6,8 +6,9 @@ namespace FamilyServices.Web.Platform;
 
 /// <summary>
 /// MudBlazor's own texts (pager, filter menus, pickers, dialog and snackbar buttons) in the user's language, from the
-/// portal's resource files under the key "MudBlazor." + MudBlazor's key. MudBlazor asks only for languages other than
-/// English, and falls back to its English text when a key is missing; the translation tests require every key.
+/// portal's resource files under the key "MudBlazor." + MudBlazor's key. MudBlazor asks for every UI culture whose
+/// parent is not English (the portal's plain "en" included, so English comes from Text.resx too), and falls back to its
+/// own English text when a key is missing; Resources/MudBlazorTextsTests require every key in every language.
 /// </summary>
 public sealed class PortalMudLocalizer(IStringLocalizer<Text> text) : MudLocalizer
 {
