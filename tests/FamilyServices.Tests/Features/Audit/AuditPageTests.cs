@@ -68,7 +68,7 @@ public sealed class AuditPageTests(AuditFixture portal) : AdminPageTest(portal),
         Click(page, "#audit-show");
 
         page.WaitForAssertion(() => Actions(page).Should().ContainSingle(), Wait);
-        Services.GetRequiredService<NavigationManager>().Uri.Should().NotContainEquivalentOf(child.Code).And.EndWith(Path);
+        Services.GetRequiredService<NavigationManager>().Uri.Should().NotContainEquivalentOf(child.Code, "the filter stays in the page");
         page.FindAll("a[href]").Select(a => a.GetAttribute("href")!).Should().NotContain(h => h.Contains(child.Code, StringComparison.OrdinalIgnoreCase));
         var view = (await portal.EntriesAfterAsync(before)).Should().ContainSingle().Subject;
         view.Action.Should().Be(AuditAction.AuditTrailViewed);

@@ -248,7 +248,7 @@ public sealed partial class StaffAccountAdministration(
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);
         return email.Length <= EmailLength && at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
-            && !email.Any(char.IsWhiteSpace);
+            && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
     }
 
     private static AccountRefusal Refused(IdentityResult result) =>

@@ -105,14 +105,15 @@ public sealed class UserFormsHostileInputTests(UsersFixture world) : AdminPageTe
         page.WaitForAssertion(() => page.FindAll(".mud-input-error, .mud-alert-text-error, .mud-alert-filled-error, .mud-alert").Should().NotBeEmpty(), Wait);
         page.FindAll("script").Should().BeEmpty();
         await using var db = World.NewDb();
-        (await db.Users.AnyAsync(u => u.Email == email.Trim())).Should().BeFalse();
+        var stored = email.Replace("\0", "", StringComparison.Ordinal); // PostgreSQL could hold no NUL anyway
+        (await db.Users.AnyAsync(u => u.Email == stored)).Should().BeFalse();
     }
 
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("%_\\")]
     [InlineData("' OR 1=1 --")]
-    [InlineData("\0")]
+    [InlineData("\0zz\0")]
     public async Task A_hostile_search_finds_nothing_it_should_not_and_breaks_nothing(string text)
     {
         await SignInAsync(World.Admin);
