@@ -37,6 +37,7 @@ public static class UsersAddCommand
                 AccountProblem.EmailTaken => "An account with this e-mail address exists already. Nothing was created.",
                 AccountProblem.EmailInvalid => "Give a valid e-mail address.",
                 AccountProblem.DisplayNameTooLong => $"--name may have at most {StaffAccountAdministration.DisplayNameLength} characters. Nothing was created.",
+                AccountProblem.DisplayNameInvalid => "--name may not contain line breaks or other control characters. Nothing was created.",
                 _ => $"{refusal.Detail} Nothing was created.",
             });
         }

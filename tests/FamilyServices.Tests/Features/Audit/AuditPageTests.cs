@@ -1,15 +1,20 @@
 using System.Net;
+using Bunit;
 using FamilyServices.Tests.Features.Accounts.Users;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Audit;
-using HtmlAgilityPack;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyServices.Tests.Features.Audit;
 
-public sealed class AuditPageTests(AuditFixture portal) : IClassFixture<AuditFixture>
+/// <summary>
+/// The Admins' audit trail: newest first, a page at a time, filtered by action, account, centre, dates and a child's
+/// code (turned into the child's pseudonym); every page shown is itself recorded, and no filter ever reaches an address.
+/// </summary>
+public sealed class AuditPageTests(AuditFixture portal) : AdminPageTest(portal), IClassFixture<AuditFixture>
 {
     private const string Path = "/admin/audit";
 
@@ -17,109 +22,212 @@ public sealed class AuditPageTests(AuditFixture portal) : IClassFixture<AuditFix
     [InlineData(AuditFixture.Staff)]
     [InlineData(AuditFixture.Official)]
     [InlineData(null)]
-    public async Task Only_admins_may_read_the_trail(string? email)
+    public async Task Only_admins_may_open_the_trail(string? email)
     {
         using var client = await portal.ClientAsync(email);
         var before = await portal.LastEntryIdAsync();
 
         var response = await client.GetAsync(Path);
 
-        response.StatusCode.Should().NotBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).Should().NotContain("Audit trail viewed");
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await portal.EntriesAfterAsync(before)).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task The_admin_sees_the_newest_entries_first_with_the_actor_named_and_the_view_is_recorded()
+    public async Task The_admin_sees_the_newest_entries_first_with_the_actor_named_and_the_view_is_recorded_once()
     {
         await RecordAsync(AuditAction.RosterViewed, portal.Ids[AuditFixture.Staff], [portal.ChildrenA[0].Id]);
         await RecordAsync(AuditAction.ReachExported, portal.Ids[AuditFixture.Official], []);
-        using var admin = await portal.ClientAsync(AuditFixture.Admin);
+        await SignInAsync(portal.NamedAdmin);
         var before = await portal.LastEntryIdAsync();
 
-        var page = await Html.ParseAsync(await admin.GetAsync(Path));
+        var page = Open<AuditPage>();
 
-        var headings = (page.DocumentNode.SelectNodes("//ol[@class='audit-list']/li/h2") ?? Enumerable.Empty<HtmlNode>()).Select(h => h.Text()).ToList();
-        headings.Take(2).Should().Equal("Reach figures exported", "Roster viewed");
-        page.DocumentNode.InnerText.Should().Contain($"Mira Beispiel ({portal.Ids[AuditFixture.Staff]})");
-        page.Find("//a[@href='/admin/audit']").Should().NotBeNull("the Admin navigation links to the trail");
-        var viewed = (await portal.EntriesAfterAsync(before)).Should().ContainSingle().Subject;
+        page.WaitForAssertion(() => Actions(page).Should().NotBeEmpty(), Wait);
+        Actions(page).Take(2).Should().Equal("Reach figures exported", "Roster viewed");
+        page.Markup.Should().Contain($"Mira Beispiel ({portal.Ids[AuditFixture.Staff]})");
+        await Task.Delay(500);
+        var viewed = (await portal.EntriesAfterAsync(before)).Should().ContainSingle("opening the page is one reading").Subject;
         viewed.Action.Should().Be(AuditAction.AuditTrailViewed);
         viewed.ActorId.Should().Be(portal.Ids[AuditFixture.Admin]);
+        viewed.CorrelationId.Should().BeNull("an open page has no request of its own");
     }
 
     [Fact]
-    public async Task A_childs_code_posted_finds_only_that_childs_entries_and_is_neither_recorded_nor_put_into_an_address()
+    public async Task A_childs_code_finds_only_that_childs_entries_and_is_neither_recorded_nor_put_into_an_address()
     {
         var child = portal.ChildrenA[3];
         await RecordAsync(AuditAction.AttendanceRecorded, "code-filter", [child.Id, portal.ChildrenA[4].Id]);
         await RecordAsync(AuditAction.AttendanceRecorded, "code-filter", [portal.ChildrenA[4].Id]);
-        using var admin = await portal.ClientAsync(AuditFixture.Admin);
+        await SignInAsync(portal.NamedAdmin);
+        var page = await OpenTrailAsync();
         var before = await portal.LastEntryIdAsync();
 
-        var response = await UsersFixture.PostAsync(admin, Path, "audit-filter", [new("code", ParticipantCode.Display(child.Code).ToLowerInvariant()), new("actor", "code-filter")]);
+        page.Find("#audit-code").Change(ParticipantCode.Display(child.Code).ToLowerInvariant());
+        page.Find("#audit-actor").Change("code-filter");
+        Click(page, "#audit-show");
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Headers.Location.Should().BeNull();
-        var page = await Html.ParseAsync(response);
-        page.DocumentNode.SelectNodes("//ol[@class='audit-list']/li").Should().ContainSingle();
-        UrlsOf(page).Should().NotContain(u => u.Contains(child.Code, StringComparison.OrdinalIgnoreCase));
-        // The page was opened (for the form's token), then the filter posted: two views, the second by code.
-        var views = await portal.EntriesAfterAsync(before);
-        views.Should().HaveCount(2).And.OnlyContain(e => e.Action == AuditAction.AuditTrailViewed && e.Subjects.Length == 0);
-        views[1].Details.Should().Contain("\"byParticipantCode\": true").And.Contain("\"actor\": \"code-filter\"").And.NotContain(child.Code);
+        page.WaitForAssertion(() => Actions(page).Should().ContainSingle(), Wait);
+        Services.GetRequiredService<NavigationManager>().Uri.Should().NotContainEquivalentOf(child.Code, "the filter stays in the page");
+        page.FindAll("a[href]").Select(a => a.GetAttribute("href")!).Should().NotContain(h => h.Contains(child.Code, StringComparison.OrdinalIgnoreCase));
+        var view = (await portal.EntriesAfterAsync(before)).Should().ContainSingle().Subject;
+        view.Action.Should().Be(AuditAction.AuditTrailViewed);
+        view.Subjects.Should().BeEmpty();
+        view.Details.Should().Contain("\"byParticipantCode\": true").And.Contain("\"actor\": \"code-filter\"").And.NotContain(child.Code);
     }
 
     [Fact]
     public async Task An_unknown_or_erased_childs_code_says_why_nothing_can_be_found()
     {
-        using var admin = await portal.ClientAsync(AuditFixture.Admin);
+        await SignInAsync(portal.NamedAdmin);
+        var page = await OpenTrailAsync();
 
-        var page = await Html.ParseAsync(await UsersFixture.PostAsync(admin, Path, "audit-filter", [new("code", "KX7M-4QRA")]));
+        page.Find("#audit-code").Change("KX7M-4QRA");
+        Click(page, "#audit-show");
 
-        page.Find("//div[@role='alert']").Text().Should().Contain("erased children cannot be found by their code");
-        page.DocumentNode.SelectNodes("//ol[@class='audit-list']/li").Should().BeNull();
+        page.WaitForAssertion(() => page.Find("#audit-problems").TextContent.Should().Contain("erased children cannot be found by their code"), Wait);
+        page.WaitForAssertion(() => Actions(page).Should().BeEmpty(), Wait);
     }
 
     [Fact]
     public async Task An_actors_email_address_is_resolved_to_the_account()
     {
         await RecordAsync(AuditAction.RosterViewed, portal.Ids[AuditFixture.Official], []);
-        using var admin = await portal.ClientAsync(AuditFixture.Admin);
+        await SignInAsync(portal.NamedAdmin);
+        var page = await OpenTrailAsync();
 
-        var page = await Html.ParseAsync(await UsersFixture.PostAsync(admin, Path, "audit-filter",
-            [new("actor", AuditFixture.Official.ToUpperInvariant()), new("action", nameof(AuditAction.RosterViewed))]));
+        page.Find("#audit-actor").Change(AuditFixture.Official.ToUpperInvariant());
+        Choose(page, "audit-action", nameof(AuditAction.RosterViewed));
+        Click(page, "#audit-show");
 
-        var items = page.DocumentNode.SelectNodes("//ol[@class='audit-list']/li");
-        items.Should().ContainSingle().Which.InnerText.Should().Contain(portal.Ids[AuditFixture.Official]);
+        page.WaitForAssertion(() => Actions(page).Should().ContainSingle(), Wait);
+        page.Find("table tbody").TextContent.Should().Contain(portal.Ids[AuditFixture.Official]);
     }
 
     [Fact]
-    public async Task Fifty_entries_make_a_page_and_the_next_page_is_posted_too()
+    public async Task Fifty_entries_make_a_page_and_the_next_page_is_read_and_recorded_too()
     {
         for (var i = 0; i < 53; i++) await RecordAsync(AuditAction.RetentionApplied, "paging", []);
-        using var admin = await portal.ClientAsync(AuditFixture.Admin);
+        await SignInAsync(portal.NamedAdmin);
+        var page = await OpenTrailAsync();
+        page.Find("#audit-actor").Change("paging");
+        Click(page, "#audit-show");
+        page.WaitForAssertion(() => page.Find("#audit-count").TextContent.Should().Be("53 entries"), Wait);
+        Actions(page).Should().HaveCount(AuditSearch.DefaultPageSize);
+        var before = await portal.LastEntryIdAsync();
 
-        var first = await Html.ParseAsync(await UsersFixture.PostAsync(admin, Path, "audit-filter", [new("actor", "paging")]));
-        var second = await Html.ParseAsync(await UsersFixture.PostAsync(admin, Path, "audit-filter", [new("actor", "paging"), new("page", "2")]));
+        page.Find("button[aria-label='Next page']").Click();
 
-        first.DocumentNode.SelectNodes("//ol[@class='audit-list']/li").Should().HaveCount(AuditPage.PageSize);
-        first.Find("//button[@name='page']").GetAttributeValue("value", "").Should().Be("2");
-        second.DocumentNode.SelectNodes("//ol[@class='audit-list']/li").Should().HaveCount(3);
-        second.DocumentNode.InnerText.Should().Contain("Page 2 of 2");
+        page.WaitForAssertion(() => Actions(page).Should().HaveCount(3), Wait);
+        var view = (await portal.EntriesAfterAsync(before)).Should().ContainSingle().Subject;
+        view.Details.Should().Contain("\"page\": 2");
+        await using var db = portal.NewDb();
+        var (rows, total) = await AuditSearch.PageAsync(db, Trail(db), new AuditFilter(null, "paging", null, null, null, null, false, false),
+            TimeZoneInfo.Utc, 1, 50, oldestFirst: false, "test");
+        (rows.Count, total).Should().Be((3, 53));
     }
 
     [Fact]
-    public async Task Bad_dates_are_refused_with_a_message_and_the_input_kept()
+    public async Task Unreadable_filters_are_refused_with_a_message_and_the_input_kept()
     {
-        using var admin = await portal.ClientAsync(AuditFixture.Admin);
+        await SignInAsync(portal.NamedAdmin);
+        var page = await OpenTrailAsync();
 
-        var response = await UsersFixture.PostAsync(admin, Path, "audit-filter", [new("from", "2026-13-01"), new("actor", "someone")]);
+        page.Find("#audit-from").Change("2026-13-01");
+        page.Find("#audit-actor").Change("someone");
+        Click(page, "#audit-show");
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var page = await Html.ParseAsync(response);
-        page.Find("//div[@role='alert']").Text().Should().Contain("YYYY-MM-DD");
-        page.Find("//input[@name='actor']").GetAttributeValue("value", "").Should().Be("someone");
+        page.WaitForAssertion(() => page.Find("#audit-problems").TextContent.Should().Contain("YYYY-MM-DD"), Wait);
+        page.Find("#audit-actor").GetAttribute("value").Should().Be("someone");
+        await using var db = portal.NewDb();
+        var audit = Trail(db);
+        (await AuditSearch.ResolveAsync(db, audit, new AuditFilterInput(From: "2026-03-02", To: "2026-03-01"))).Problems.Should().Equal(AuditFilterProblem.DatesOrder);
+        (await AuditSearch.ResolveAsync(db, audit, new AuditFilterInput(Action: "42"))).Problems.Should().Equal(AuditFilterProblem.ActionInvalid);
+        (await AuditSearch.ResolveAsync(db, audit, new AuditFilterInput(Action: "Nonsense"))).Problems.Should().Equal(AuditFilterProblem.ActionInvalid);
+        (await AuditSearch.ResolveAsync(db, audit, new AuditFilterInput(Centre: "999999"))).Problems.Should().Equal(AuditFilterProblem.CentreInvalid);
+        var (filter, problems) = await AuditSearch.ResolveAsync(db, audit, new AuditFilterInput(From: "2026-13-01"));
+        (filter.MatchesNothing, problems.Single()).Should().Be((true, AuditFilterProblem.DateInvalid));
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\"><img src=x onerror=alert(1)>")]
+    [InlineData("' OR 1=1; --")]
+    [InlineData("a\0b")]
+    [InlineData("=HYPERLINK(\"https://evil.example\")")]
+    [InlineData("\u202Eevil")]
+    public async Task Hostile_text_in_the_filters_finds_nothing_and_breaks_nothing(string text)
+    {
+        await SignInAsync(portal.NamedAdmin);
+        var page = await OpenTrailAsync();
+
+        page.Find("#audit-actor").Change(text);
+        page.Find("#audit-code").Change(text);
+        Click(page, "#audit-show");
+
+        page.WaitForAssertion(() => page.Find("#audit-count").TextContent.Should().Be("0 entries"), Wait);
+        page.FindAll("script, img").Should().BeEmpty();
+        page.Find("#audit-actor").GetAttribute("value").Should().Be(text.Replace('\0', '\uFFFD'), "kept as typed (the markup parser shows a NUL as U+FFFD)");
+        await using var db = portal.NewDb();
+        (await AuditSearch.ResolveAsync(db, Trail(db), new AuditFilterInput(Actor: new string('x', 20_000)))).Filter.ActorId
+            .Should().HaveLength(AuditSearch.MaxActorLength);
+    }
+
+    [Fact]
+    public async Task An_admin_who_lost_the_role_reads_nothing_more_and_no_reading_is_recorded()
+    {
+        var admin = await portal.AccountAsync($"{TestCatalogue.Unique("audit.demoted")}@example.org", Roles.Admin);
+        await SignInAsync(admin);
+        var page = await OpenTrailAsync();
+
+        await RemoveRoleAsync(admin, Roles.Admin);
+        var before = await portal.LastEntryIdAsync();
+        Click(page, "#audit-show");
+
+        page.WaitForAssertion(() => page.Markup.Should().Contain("You may no longer do this"), Wait);
+        await Task.Delay(500);
+        (await portal.EntriesAfterAsync(before)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_deactivated_admin_pages_no_further_and_no_reading_is_recorded()
+    {
+        var admin = await portal.AccountAsync($"{TestCatalogue.Unique("audit.gone")}@example.org", Roles.Admin);
+        await SignInAsync(admin);
+        var page = await OpenTrailAsync();
+
+        await DeactivateInDatabaseAsync(admin);
+        var before = await portal.LastEntryIdAsync();
+        if (page.FindAll("button[aria-label='Next page']") is [var next, ..]) next.Click();
+        Click(page, "#audit-show");
+
+        page.WaitForAssertion(() => page.Markup.Should().Contain("You may no longer do this"), Wait);
+        await Task.Delay(500);
+        (await portal.EntriesAfterAsync(before)).Should().BeEmpty();
+    }
+
+    /// <summary>Every address in a page's markup (links, forms, sources): a filter must never end up in one.</summary>
+    public static IEnumerable<string> UrlsOf(HtmlAgilityPack.HtmlDocument page) =>
+        page.DocumentNode.Descendants()
+            .SelectMany(n => n.Attributes.Where(a => a.Name is "href" or "action" or "src" or "formaction" or "hx-post" or "hx-get"))
+            .Select(a => HtmlAgilityPack.HtmlEntity.DeEntitize(a.Value) ?? "");
+
+    /// <summary>The page once its first entries are shown (one is recorded first, so there is always one).</summary>
+    private async Task<IRenderedComponent<AuditPage>> OpenTrailAsync()
+    {
+        await RecordAsync(AuditAction.RetentionApplied, AuditTrail.System, []);
+        var page = Open<AuditPage>();
+        page.WaitForAssertion(() => Actions(page).Should().NotBeEmpty(), Wait);
+        return page;
+    }
+
+    private static List<string> Actions(IRenderedComponent<AuditPage> page) =>
+        page.FindAll("table tbody .audit-action").Select(a => a.TextContent.Trim()).ToList();
+
+    private AuditTrail Trail(Web.Data.FamilyServicesDb db)
+    {
+        using var scope = portal.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AuditTrail>().With(db);
     }
 
     private async Task RecordAsync(AuditAction action, string actorId, int[] participantIds)
@@ -127,9 +235,4 @@ public sealed class AuditPageTests(AuditFixture portal) : IClassFixture<AuditFix
         await using var scope = portal.Scope();
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(action, portal.CentreA.Id, participantIds, actorId: actorId);
     }
-
-    public static IEnumerable<string> UrlsOf(HtmlDocument page) =>
-        page.DocumentNode.Descendants()
-            .SelectMany(n => n.Attributes.Where(a => a.Name is "href" or "action" or "src" or "formaction" or "hx-post" or "hx-get"))
-            .Select(a => HtmlEntity.DeEntitize(a.Value) ?? "");
 }

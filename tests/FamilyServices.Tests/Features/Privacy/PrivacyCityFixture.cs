@@ -12,9 +12,10 @@ namespace FamilyServices.Tests.Features.Privacy;
 /// <summary>
 /// A small city on a pinned clock (15 March 2026, Berlin): calendar years up to 2025 and school years up to 2024/25
 /// are closed, 2026 and 2025/26 are open. Children with attendance in 2023, 2024 and 2026, and children for the
-/// retention edges, whose last contact lies around 1 January 2023 (Berlin time). The background refresh is off.
+/// retention edges, whose last contact lies around 1 January 2023 (Berlin time), all at the test world's centre A. The
+/// background refresh is off.
 /// </summary>
-public sealed class PrivacyCityFixture : PortalFixture, IAsyncLifetime
+public sealed class PrivacyCityFixture : TestWorld
 {
     public static readonly DateTimeOffset Today = new(2026, 3, 15, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
@@ -45,7 +46,8 @@ public sealed class PrivacyCityFixture : PortalFixture, IAsyncLifetime
     /// <summary>Never attended, registered in February 2023: kept.</summary>
     public Participant RegisteredFebruary2023 { get; private set; } = null!;
 
-    public Centre Centre { get; private set; } = null!;
+    /// <summary>Where every child of this city attends: the world's centre A.</summary>
+    public Centre Centre => CentreA;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -55,16 +57,11 @@ public sealed class PrivacyCityFixture : PortalFixture, IAsyncLifetime
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await InitializeAsync();
+        City.TimeZone.Should().Be("Europe/Berlin", "the dates below are Berlin's");
         await using var db = NewDb();
-        var catalogue = new TestCatalogue(db);
-        var city = await catalogue.CityAsync();
-        city.TimeZone = "Europe/Berlin";
-        Centre = await catalogue.CentreAsync();
-        var programme = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Turnen"));
-        var offering = await catalogue.OfferingAsync(programme, Centre);
+        var offering = OfferingA;
 
         Session Held(int year, int month, int day, int hour = 10, int minute = 0)
         {

@@ -18,6 +18,7 @@ public enum AccountProblem
     EmailInvalid,
     EmailTaken,
     DisplayNameTooLong,
+    DisplayNameInvalid,
     RoleMissing,
     RoleUnknown,
     CentreUnknown,
@@ -72,9 +73,9 @@ public sealed partial class StaffAccountAdministration(
     private async Task<(StaffUser? User, AccountRefusal? Refusal)> CreateAccountAsync(NewAccount request, string? password, string? actorId, CancellationToken cancellationToken)
     {
         var email = request.Email.Trim();
-        if (!IsEmail(email)) return (null, new(AccountProblem.EmailInvalid));
+        if (EmailProblem(email) is { } emailProblem) return (null, new(emailProblem));
+        if (DisplayNameProblem(request.DisplayName) is { } nameProblem) return (null, new(nameProblem));
         var name = string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim();
-        if (name.Length > DisplayNameLength) return (null, new(AccountProblem.DisplayNameTooLong));
         var (roles, centres, refusal) = await CheckAccessAsync(request.Roles, request.Centres, cancellationToken);
         if (refusal is not null) return (null, refusal);
         if (await users.FindByEmailAsync(email) is not null) return (null, new(AccountProblem.EmailTaken));
@@ -203,21 +204,43 @@ public sealed partial class StaffAccountAdministration(
     private async Task<(List<string> Roles, List<CentreAccess> Centres, AccountRefusal? Refusal)> CheckAccessAsync(
         IReadOnlyCollection<string> wantedRoles, IReadOnlyCollection<CentreAccess> wantedCentres, CancellationToken cancellationToken)
     {
-        var roles = new List<string>();
-        foreach (var wanted in wantedRoles)
-        {
-            if (Roles.Find(wanted) is not { } role) return ([], [], new(AccountProblem.RoleUnknown));
-            if (!roles.Contains(role)) roles.Add(role);
-        }
-        if (roles.Count == 0) return ([], [], new(AccountProblem.RoleMissing));
-
-        // One line per centre; coordinating a centre means working there too.
-        var centres = wantedCentres.GroupBy(c => c.CentreId).Select(g => new CentreAccess(g.Key, g.Any(c => c.IsCoordinator))).ToList();
+        var (roles, centres, problem) = Access(wantedRoles, wantedCentres);
+        if (problem is not null) return ([], [], new(problem.Value));
         var ids = centres.Select(c => c.CentreId).ToList();
         var known = await db.Centres.CountAsync(c => ids.Contains(c.Id), cancellationToken);
         if (known != ids.Count) return ([], [], new(AccountProblem.CentreUnknown));
-        if (roles.Contains(Roles.CentreStaff) && centres.Count == 0) return ([], [], new(AccountProblem.CentreMissing));
         return (roles, centres, null);
+    }
+
+    /// <summary>
+    /// The rules for roles and centres that need no database (the page checks them as the Admin chooses, the save
+    /// checks them again, plus whether the centres still exist): roles known and at least one; one line per centre,
+    /// coordinating a centre means working there; centre staff work for at least one centre.
+    /// </summary>
+    public static (List<string> Roles, List<CentreAccess> Centres, AccountProblem? Problem) Access(
+        IReadOnlyCollection<string> wantedRoles, IReadOnlyCollection<CentreAccess> wantedCentres)
+    {
+        var roles = new List<string>();
+        foreach (var wanted in wantedRoles)
+        {
+            if (Roles.Find(wanted) is not { } role) return ([], [], AccountProblem.RoleUnknown);
+            if (!roles.Contains(role)) roles.Add(role);
+        }
+        if (roles.Count == 0) return ([], [], AccountProblem.RoleMissing);
+        var centres = wantedCentres.GroupBy(c => c.CentreId).Select(g => new CentreAccess(g.Key, g.Any(c => c.IsCoordinator))).ToList();
+        if (roles.Contains(Roles.CentreStaff) && centres.Count == 0) return ([], [], AccountProblem.CentreMissing);
+        return (roles, centres, null);
+    }
+
+    /// <summary>What is wrong with an e-mail address for a new account, before asking whether it is taken.</summary>
+    public static AccountProblem? EmailProblem(string? email) => IsEmail((email ?? "").Trim()) ? null : AccountProblem.EmailInvalid;
+
+    /// <summary>An empty name is fine (the address stands in); a long one, or one with control characters (a NUL, a line break), is not.</summary>
+    public static AccountProblem? DisplayNameProblem(string? name)
+    {
+        var trimmed = (name ?? "").Trim();
+        if (trimmed.Length > DisplayNameLength) return AccountProblem.DisplayNameTooLong;
+        return trimmed.Any(char.IsControl) ? AccountProblem.DisplayNameInvalid : null;
     }
 
     /// <summary>Something, an @, something; no spaces. Delivery is the real test, which the invitation link makes.</summary>
@@ -225,7 +248,7 @@ public sealed partial class StaffAccountAdministration(
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);
         return email.Length <= EmailLength && at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
-            && !email.Any(char.IsWhiteSpace);
+            && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
     }
 
     private static AccountRefusal Refused(IdentityResult result) =>

@@ -1,45 +1,58 @@
-using System.Globalization;
 using FamilyServices.Web.Domain;
 
 namespace FamilyServices.Web.Features.Accounts.Users;
 
 /// <summary>
-/// The roles and centres of an account as the user pages post them: a checkbox "roles" per role, and per centre a
-/// field "centre-{id}" that says "staff" (works there), "coordinator" (coordinates it) or nothing.
+/// The roles and centres an Admin is choosing for an account, as the user pages hold them while the Admin works: a set
+/// of roles, and per centre "staff" (works there), "coordinator" (coordinates it) or nothing. <see cref="Problem"/>
+/// applies the same rules as the save (<see cref="StaffAccountAdministration.Access"/>), so the page can say what is
+/// missing as the Admin chooses; the save checks everything again.
 /// </summary>
 public sealed class UserAccessForm
 {
     public const string Staff = "staff";
     public const string Coordinator = "coordinator";
 
-    public List<string> Roles { get; init; } = [];
-    public List<CentreAccess> Centres { get; init; } = [];
+    private readonly HashSet<string> _roles = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, bool> _centres = [];
 
-    public static string FieldFor(int centreId) => $"centre-{centreId.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>The chosen roles, in the order of <see cref="Domain.Roles.All"/>.</summary>
+    public IReadOnlyList<string> Roles => [.. Domain.Roles.All.Where(_roles.Contains)];
 
-    /// <summary>"staff", "coordinator" or "" for the centre's field.</summary>
-    public string ValueFor(int centreId) => Centres.FirstOrDefault(c => c.CentreId == centreId) switch
+    public IReadOnlyList<CentreAccess> Centres => [.. _centres.OrderBy(c => c.Key).Select(c => new CentreAccess(c.Key, c.Value))];
+
+    public bool Has(string role) => _roles.Contains(role);
+
+    /// <summary>Turns a role on or off; a name that is not a role is ignored.</summary>
+    public void Set(string role, bool on)
     {
-        null => "",
-        { IsCoordinator: true } => Coordinator,
-        _ => Staff,
-    };
+        if (Domain.Roles.Find(role) is not { } known) return;
+        if (on) _roles.Add(known);
+        else _roles.Remove(known);
+    }
 
-    /// <summary>The posted values; fields of centres that are not offered are ignored (and so never saved).</summary>
-    public static UserAccessForm Read(IFormCollection form, IEnumerable<int> centreIds) => new()
+    /// <summary>"staff", "coordinator" or "" for the centre.</summary>
+    public string ValueFor(int centreId) => _centres.TryGetValue(centreId, out var coordinates) ? coordinates ? Coordinator : Staff : "";
+
+    /// <summary>Sets a centre to "staff", "coordinator" or anything else (nothing).</summary>
+    public void Choose(int centreId, string? value)
     {
-        Roles = form["roles"].Select(r => Domain.Roles.Find(r ?? "") ?? r ?? "").Where(r => r.Length > 0).Distinct().ToList(),
-        Centres = centreIds.Select(id => form[FieldFor(id)].ToString() switch
+        switch (value)
         {
-            Staff => new CentreAccess(id, false),
-            Coordinator => new CentreAccess(id, true),
-            _ => null,
-        }).OfType<CentreAccess>().ToList(),
-    };
+            case Staff: _centres[centreId] = false; break;
+            case Coordinator: _centres[centreId] = true; break;
+            default: _centres.Remove(centreId); break;
+        }
+    }
 
-    public static UserAccessForm From(IEnumerable<string> roles, IEnumerable<StaffCentre> centres) => new()
+    /// <summary>What the save would refuse in these choices (unknown centres aside, which only the database knows).</summary>
+    public AccountProblem? Problem => StaffAccountAdministration.Access(Roles, Centres).Problem;
+
+    public static UserAccessForm From(IEnumerable<string> roles, IEnumerable<CentreAccess> centres)
     {
-        Roles = roles.ToList(),
-        Centres = centres.Select(c => new CentreAccess(c.CentreId, c.IsCoordinator)).ToList(),
-    };
+        var form = new UserAccessForm();
+        foreach (var role in roles) form.Set(role, true);
+        foreach (var centre in centres) form.Choose(centre.CentreId, centre.IsCoordinator ? Coordinator : Staff);
+        return form;
+    }
 }

@@ -18,6 +18,7 @@ public static class UserManagement
             options.OnRefreshingPrincipal = SignIn.SessionLifetime.KeepSignInTime;
         });
         builder.Services.AddScoped<StaffAccountAdministration>();
+        builder.Services.AddSingleton<OperationScopes>();
         return builder;
     }
 }

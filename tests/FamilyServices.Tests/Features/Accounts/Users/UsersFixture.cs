@@ -4,8 +4,6 @@ using FamilyServices.Tests.Features.Attendance;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,24 +11,14 @@ using Microsoft.Extensions.Logging;
 namespace FamilyServices.Tests.Features.Accounts.Users;
 
 /// <summary>
-/// The portal on the real clock (sign-in cookies are re-checked against the account on every request, which needs
-/// time to pass), with every log event captured; two centres, a session at centre B, and one account per role.
+/// The test world (two centres, an account per role) on the real clock (sign-in cookies are re-checked against the
+/// account on every request, which needs time to pass), with every log event and every outgoing e-mail captured. Its
+/// static helpers sign in and post forms like a browser, for the static account pages.
 /// </summary>
-public sealed class UsersFixture : PortalFixture, IAsyncLifetime
+public sealed class UsersFixture : TestWorld
 {
-    public const string Password = StaffFixture.Password;
-
-    public const string Admin = "admin@example.org";
-    public const string Editor = "editor@example.org";
-    public const string Official = "official@example.org";
-    public const string CentreStaff = "centre.staff@example.org";
-
     public CapturedLogs Logs { get; } = new();
     public Passwords.CapturedMail Mail { get; } = new();
-    public Centre CentreA { get; private set; } = null!;
-    public Centre CentreB { get; private set; } = null!;
-    public Session SessionB { get; private set; } = null!;
-    public Dictionary<string, string> Ids { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,43 +32,9 @@ public sealed class UsersFixture : PortalFixture, IAsyncLifetime
         });
     }
 
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await InitializeAsync();
-        await using var db = NewDb();
-        var catalogue = new TestCatalogue(db);
-        await catalogue.CityAsync();
-        CentreA = await catalogue.CentreAsync();
-        CentreB = await catalogue.CentreAsync();
-        var programme = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Spielgruppe"));
-        var offering = await catalogue.OfferingAsync(programme, CentreB);
-        var startsAt = DateTime.UtcNow.Date.AddHours(9);
-        SessionB = new Session { OfferingId = offering.Id, StartsAt = startsAt, EndsAt = startsAt.AddHours(1) };
-        db.Sessions.Add(SessionB);
-        await db.SaveChangesAsync();
-
-        foreach (var (email, role) in new[] { (Admin, Roles.Admin), (Editor, Roles.Editor), (Official, Roles.Official), (CentreStaff, Roles.CentreStaff) })
-        {
-            Ids[email] = await CreateAccountAsync(email, role, role == Roles.CentreStaff ? CentreA : null);
-        }
-    }
-
-    /// <summary>An account made directly with Identity, with <see cref="Password"/>; returns its id.</summary>
-    public async Task<string> CreateAccountAsync(string email, string role, Centre? centre = null)
-    {
-        await using var scope = Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = email, Email = email, DisplayName = email.Split('@')[0] };
-        (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-        (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
-        if (centre is not null)
-        {
-            await using var db = NewDb();
-            db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = centre.Id });
-            await db.SaveChangesAsync();
-        }
-        return user.Id;
-    }
+    /// <summary>A further account in one role with <see cref="Password"/>, unique to the test.</summary>
+    public Task<Account> NewAccountAsync(string prefix, string role, Centre? centre = null) =>
+        AccountAsync($"{TestCatalogue.Unique(prefix)}@example.org", role, centre);
 
     /// <summary>A browser-like client (cookies, https, no automatic redirects), signed in when an e-mail is given.</summary>
     public async Task<HttpClient> ClientAsync(string? email = null, string password = Password)
@@ -92,17 +46,12 @@ public sealed class UsersFixture : PortalFixture, IAsyncLifetime
         return client;
     }
 
-    public HttpClient NewClient()
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        return client;
-    }
+    public HttpClient NewClient() => TestAccounts.NewClient(this);
 
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
         StaffFixture.PostFormAsync(client, "/account/sign-in", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
-    /// <summary>Posts a form like a browser: the antiforgery token from a page of the same user, fields that may repeat (checkboxes).</summary>
+    /// <summary>Posts a form of a static page like a browser: the antiforgery token from a page of the same user, fields that may repeat (checkboxes).</summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string form, IEnumerable<KeyValuePair<string, string>> fields, string? tokenFrom = null)
     {
         var page = await Html.ParseAsync(await client.GetAsync(tokenFrom ?? path));

@@ -1,0 +1,87 @@
+using Bunit;
+using FamilyServices.Tests.Infrastructure;
+using FamilyServices.Web.Domain;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Extensions;
+
+namespace FamilyServices.Tests.Features.Accounts.Users;
+
+/// <summary>
+/// An Admin page (users, audit trail, children's data) rendered as its circuit runs it, with MudBlazor's dialog and
+/// popover providers, and the ways an Admin's rights change behind the page's back: in the database, never in the
+/// principal the circuit holds.
+/// </summary>
+public abstract class AdminPageTest(TestWorld world) : InteractivePageTest(world)
+{
+    /// <summary>Data loads asynchronously against a real database on a busy machine.</summary>
+    protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
+
+    /// <summary>Where the page's dialogs render.</summary>
+    protected IRenderedComponent<MudDialogProvider> Dialogs => _dialogs ?? throw new InvalidOperationException("Open a page first.");
+
+    /// <summary>Renders the providers a MudBlazor page needs (as the staff layout does), then the page.</summary>
+    protected IRenderedComponent<TPage> Open<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null) where TPage : IComponent
+    {
+        if (_dialogs is null)
+        {
+            Render<MudPopoverProvider>();
+            _dialogs = Render<MudDialogProvider>();
+        }
+        return parameters is null ? Render<TPage>() : Render<TPage>(parameters);
+    }
+
+    /// <summary>Presses the button of the open dialog that says <paramref name="buttonText"/>.</summary>
+    protected void AnswerDialog(string buttonText)
+    {
+        Dialogs.WaitForAssertion(() => Dialogs.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(buttonText), Wait);
+        Dialogs.FindAll("button").Last(b => b.TextContent.Trim() == buttonText).Click();
+        Dialogs.WaitForAssertion(() => Dialogs.FindAll(".mud-dialog").Should().BeEmpty(), Wait);
+    }
+
+    /// <summary>The text of the open dialog.</summary>
+    protected string DialogText()
+    {
+        Dialogs.WaitForAssertion(() => Dialogs.FindAll(".mud-dialog").Should().NotBeEmpty(), Wait);
+        return Dialogs.Find(".mud-dialog").TextContent;
+    }
+
+    /// <summary>Clicks an element of the page as it is now (found and clicked in one go, between two renders).</summary>
+    protected static void Click<TPage>(IRenderedComponent<TPage> page, string selector) where TPage : class, IComponent =>
+        page.InvokeAsync(() => page.Find(selector).Click()).GetAwaiter().GetResult();
+
+    /// <summary>Chooses a value in the MudSelect whose input has the id <paramref name="inputId"/>, as picking it from its list does.</summary>
+    protected static void Choose<TPage, TValue>(IRenderedComponent<TPage> page, string inputId, TValue value) where TPage : class, IComponent
+    {
+        var select = page.FindComponents<MudSelect<TValue>>().Single(s => s.Instance.GetState(x => x.InputId) == inputId);
+        page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value)).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Ticks or unticks the checkbox labelled <paramref name="label"/>.</summary>
+    protected static void Tick<TPage>(IRenderedComponent<TPage> page, string label, bool on) where TPage : class, IComponent
+    {
+        var box = page.FindComponents<MudCheckBox<bool>>().Single(c => c.Instance.Label == label);
+        page.InvokeAsync(() => box.Instance.ValueChanged.InvokeAsync(on)).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Takes a role away from an account in the database (a page already open keeps its old principal).</summary>
+    protected async Task RemoveRoleAsync(TestWorld.Account account, string role)
+    {
+        await using var scope = World.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = (await users.FindByIdAsync(account.Id))!;
+        (await users.RemoveFromRoleAsync(user, role)).Succeeded.Should().BeTrue();
+    }
+
+    /// <summary>Deactivates an account in the database, as another Admin would.</summary>
+    protected async Task DeactivateInDatabaseAsync(TestWorld.Account account)
+    {
+        await using var db = World.NewDb();
+        await db.Users.Where(u => u.Id == account.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+    }
+}
