@@ -1,4 +1,5 @@
 using FamilyServices.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyServices.Web.Data;
 
 public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
-    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<CityProfile> CityProfiles => Set<CityProfile>();
     public DbSet<Organisation> Organisations => Set<Organisation>();

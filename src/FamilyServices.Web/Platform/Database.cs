@@ -1,7 +1,5 @@
 using FamilyServices.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -28,10 +26,8 @@ public static class Database
             Configure(options, connectionString).AddInterceptors(services.GetRequiredService<CatalogueAuditInterceptor>()));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FamilyServicesDb>>().CreateDbContext());
 
-        builder.Services.AddDataProtection().SetApplicationName("FamilyServices");
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-            new ConfigureOptions<KeyManagementOptions>(options =>
-                options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IDbContextFactory<FamilyServicesDb>>())));
+        // Cookie and antiforgery keys in the data_protection_keys table: restarts and every instance share them.
+        builder.Services.AddDataProtection().SetApplicationName("FamilyServices").PersistKeysToDbContext<FamilyServicesDb>();
         return builder;
     }
 

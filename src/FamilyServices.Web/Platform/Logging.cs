@@ -12,6 +12,9 @@ public static class Logging
 {
     public const string HostingDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
+    /// <summary>Microsoft's EF Core key repository logs each key's whole XML, the secret key included, at Debug.</summary>
+    public const string DataProtectionKeyRepository = "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore";
+
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
@@ -25,6 +28,7 @@ public static class Logging
                 // hosting diagnostics log every request's full address, query string included ("Request starting ...
                 // /search?postcode=...&birth=..."), at Information and Debug; their warnings and errors still come.
                 .MinimumLevel.Override(HostingDiagnostics, LogEventLevel.Warning)
+                .MinimumLevel.Override(DataProtectionKeyRepository, LogEventLevel.Information)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", "FamilyServices");
             if (development)

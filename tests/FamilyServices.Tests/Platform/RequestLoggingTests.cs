@@ -43,6 +43,15 @@ public sealed class RequestLoggingTests(RequestLoggingTests.LoggedPortal portal)
         (await RequestLineAsync("log-check-missing")).Should().Contain("HTTP GET /programmes/no-such-programme answered 404 in ");
     }
 
+    [Fact]
+    public async Task The_data_protection_keys_never_reach_the_log()
+    {
+        (await GetAsync("/", "log-check-keys")).Should().Be(HttpStatusCode.OK);
+
+        portal.Logs.Events.Should().Contain(e => e.Contains("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal), "the key ring was used");
+        portal.Logs.Events.Should().NotContain(e => e.Contains("masterKey", StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task<HttpStatusCode> GetAsync(string pathAndQuery, string correlationId)
     {
         using var client = portal.CreateClient();
