@@ -1,7 +1,6 @@
 using FamilyServices.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FamilyServices.Web.Platform;
 
@@ -32,9 +31,7 @@ public static class Database
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.CommandTimeout(120))
-            // The schema comes from reviewed SQL migrations, not a model snapshot; a test proves they match.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.CommandTimeout(120));
 
     /// <summary>
     /// The portal's queries are short; PostgreSQL's JIT compiler would spend longer compiling some plans than running
