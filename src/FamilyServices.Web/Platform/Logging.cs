@@ -15,6 +15,12 @@ public static class Logging
     /// <summary>Microsoft's EF Core key repository logs each key's whole XML, the secret key included, at Debug.</summary>
     public const string DataProtectionKeyRepository = "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore";
 
+    /// <summary>
+    /// The lowest level written to standard output (default: all that the levels above let through). Events below it
+    /// still reach other logging providers: tests that capture everything at Debug keep the console as configured.
+    /// </summary>
+    public const string ConsoleMinimumLevel = "Serilog:Console:MinimumLevel";
+
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
@@ -23,7 +29,9 @@ public static class Logging
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog((services, logging) =>
         {
-            logging.ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+            var configuration = services.GetRequiredService<IConfiguration>();
+            var consoleLevel = configuration.GetValue(ConsoleMinimumLevel, LogEventLevel.Verbose);
+            logging.ReadFrom.Configuration(configuration)
                 // Set after the configuration, so no level an operator configures lets these through. ASP.NET Core's
                 // hosting diagnostics log every request's full address, query string included ("Request starting ...
                 // /search?postcode=...&birth=..."), at Information and Debug; their warnings and errors still come.
@@ -33,11 +41,12 @@ public static class Logging
                 .Enrich.WithProperty("Application", "FamilyServices");
             if (development)
             {
-                logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
+                logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}",
+                    restrictedToMinimumLevel: consoleLevel);
             }
             else
             {
-                logging.WriteTo.Console(new JsonFormatter(renderMessage: true));
+                logging.WriteTo.Console(new JsonFormatter(renderMessage: true), restrictedToMinimumLevel: consoleLevel);
             }
         },
         // Each host (several run side by side in the tests) keeps its own logger instead of the static Log.Logger.
