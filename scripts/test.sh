@@ -27,6 +27,9 @@ if [ -f "$browser_tests/package-lock.json" ]; then
     (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error) || fs_die "npm ci failed in tests/FamilyServices.BrowserTests."
 fi
 
+# dotnet-ef (dotnet-tools.json) for the drift gate, Data/ModelChangesHaveMigrationsTests.
+(cd "$FS_ROOT" && dotnet tool restore >/dev/null) || fs_die "dotnet tool restore failed (the local tools of dotnet-tools.json)."
+
 results="$FS_ROOT/.data/test-results"
 rm -rf "$results"
 mkdir -p "$results"

@@ -1,4 +1,5 @@
 using FamilyServices.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FamilyServices.Web.Data;
 
 public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
-    : IdentityDbContext<StaffUser, IdentityRole, string>(options)
+    : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// Who makes the changes this context saves, for the catalogue's history. Set by interactive pages, which have no

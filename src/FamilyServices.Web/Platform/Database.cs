@@ -1,9 +1,6 @@
 using FamilyServices.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FamilyServices.Web.Platform;
 
@@ -28,17 +25,13 @@ public static class Database
             Configure(options, connectionString).AddInterceptors(services.GetRequiredService<CatalogueAuditInterceptor>()));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FamilyServicesDb>>().CreateDbContext());
 
-        builder.Services.AddDataProtection().SetApplicationName("FamilyServices");
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-            new ConfigureOptions<KeyManagementOptions>(options =>
-                options.XmlRepository = new DatabaseXmlRepository(services.GetRequiredService<IDbContextFactory<FamilyServicesDb>>())));
+        // Cookie and antiforgery keys in the data_protection_keys table: restarts and every instance share them.
+        builder.Services.AddDataProtection().SetApplicationName("FamilyServices").PersistKeysToDbContext<FamilyServicesDb>();
         return builder;
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.CommandTimeout(120))
-            // The schema comes from reviewed SQL migrations, not a model snapshot; a test proves they match.
-            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.CommandTimeout(120));
 
     /// <summary>
     /// The portal's queries are short; PostgreSQL's JIT compiler would spend longer compiling some plans than running

@@ -41,7 +41,7 @@ public static class ErrorResponses
         }
         // The error page shows this reference so support can find the logged exception. The exception handler
         // cleared the response headers, so the correlation id goes back on.
-        context.Response.Headers[CorrelationAndRequestLogging.HeaderName] = context.TraceIdentifier;
+        context.Response.Headers[CorrelationIds.HeaderName] = context.TraceIdentifier;
         context.Response.Redirect($"/error?ref={Uri.EscapeDataString(context.TraceIdentifier)}");
     }
 

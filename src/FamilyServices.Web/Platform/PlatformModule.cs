@@ -39,7 +39,9 @@ public static class PlatformModule
     {
         // First, so that every answer carries the headers: static files, errors, 413s and 429s included.
         app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<CorrelationAndRequestLogging>();
+        app.UseMiddleware<CorrelationIds>();
+        // Outside the error handling, so the request line has the status code of the answer that was really sent.
+        app.UsePortalRequestLogging();
         app.UsePortalErrorResponses();
         app.UseStaticFiles();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using FamilyServices.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace FamilyServices.BrowserTests.Infrastructure;
@@ -28,8 +29,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// What the portal logged, at Debug level and above, in every category its own filters let through: for tests that
-    /// prove no personal data reaches the log. The portal's own providers (Serilog) keep their configured levels.
+    /// What the portal logged, at Debug level and above, in every category its own code lets through: for tests that
+    /// prove no personal data reaches the log. Serilog passes its events on to this provider (and writes them to the
+    /// console too).
     /// </summary>
     public CapturedLog Logs { get; } = new();
 
@@ -48,7 +50,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         // Every test visits from 127.0.0.1; the per-address search limit is tested in the integration tests.
         builder.UseSetting("Portal:RateLimits:SearchPerMinute", "100000");
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, FailingPath>());
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
+        builder.LogEverythingFromDebug();
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
     }
 

@@ -13,15 +13,15 @@ public class RequestPlatformTests(PortalFixture portal) : IClassFixture<PortalFi
 
         var generated = await client.GetAsync("/health/live");
         using var withId = new HttpRequestMessage(HttpMethod.Get, "/health/live");
-        withId.Headers.Add(CorrelationAndRequestLogging.HeaderName, "abc-123");
+        withId.Headers.Add(CorrelationIds.HeaderName, "abc-123");
         var kept = await client.SendAsync(withId);
         using var hostile = new HttpRequestMessage(HttpMethod.Get, "/health/live");
-        hostile.Headers.Add(CorrelationAndRequestLogging.HeaderName, "<script>alert(1)</script>");
+        hostile.Headers.Add(CorrelationIds.HeaderName, "<script>alert(1)</script>");
         var replaced = await client.SendAsync(hostile);
 
-        generated.Headers.GetValues(CorrelationAndRequestLogging.HeaderName).Single().Should().MatchRegex("^[0-9a-f]{16}$");
-        kept.Headers.GetValues(CorrelationAndRequestLogging.HeaderName).Single().Should().Be("abc-123");
-        replaced.Headers.GetValues(CorrelationAndRequestLogging.HeaderName).Single().Should().MatchRegex("^[0-9a-f]{16}$");
+        generated.Headers.GetValues(CorrelationIds.HeaderName).Single().Should().MatchRegex("^[0-9a-f]{16}$");
+        kept.Headers.GetValues(CorrelationIds.HeaderName).Single().Should().Be("abc-123");
+        replaced.Headers.GetValues(CorrelationIds.HeaderName).Single().Should().MatchRegex("^[0-9a-f]{16}$");
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class AuditFixture : TestWorld
         base.ConfigureWebHost(builder);
         builder.UseSetting("Portal:Reach:RefreshSeconds", "0");
         builder.UseSetting("Portal:Reports:MinimumSecondsToFill", "0");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
+        builder.LogEverythingFromDebug();
         builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
     }
 

@@ -34,7 +34,7 @@ public static class CalendarEndpoints
         var session = await Rows(PublishedSessions(db, clock.GetUtcNow().UtcDateTime).Where(s => s.Id == sessionId)).SingleOrDefaultAsync(context.RequestAborted);
         if (session is null) return Results.NotFound();
         var texts = await TextsAsync(db, [session.ProgrammeId], currentCity, context.RequestAborted);
-        var calendar = ICalendarWriter.Write(texts[session.ProgrammeId].Title, [Event(session, texts, context)], clock.GetUtcNow().UtcDateTime);
+        var calendar = CalendarFile.Write(texts[session.ProgrammeId].Title, [Event(session, texts, context)], clock.GetUtcNow().UtcDateTime);
         return Results.File(System.Text.Encoding.UTF8.GetBytes(calendar), "text/calendar; charset=utf-8", $"{session.Slug}-{session.StartsAt:yyyyMMdd}.ics");
     }
 
@@ -53,15 +53,15 @@ public static class CalendarEndpoints
         var programmeId = sessions.Count > 0 ? sessions[0].ProgrammeId
             : await db.Offerings.Where(o => o.Code == code).Select(o => o.ProgrammeId).SingleAsync(context.RequestAborted);
         var texts = await TextsAsync(db, [programmeId], currentCity, context.RequestAborted);
-        var calendar = ICalendarWriter.Write(texts[programmeId].Title, sessions.Select(s => Event(s, texts, context)), now);
+        var calendar = CalendarFile.Write(texts[programmeId].Title, sessions.Select(s => Event(s, texts, context)), now);
         return Results.Text(calendar, "text/calendar; charset=utf-8");
     }
 
-    private static CalendarEvent Event(Row session, Dictionary<int, (string Title, string Summary)> texts, HttpContext context)
+    private static CalendarEntry Event(Row session, Dictionary<int, (string Title, string Summary)> texts, HttpContext context)
     {
         var host = context.Request.Host.Host;
         var url = $"{context.Request.Scheme}://{context.Request.Host}{ProgrammePage.PathFor(session.Slug)}";
-        return new CalendarEvent(
+        return new CalendarEntry(
             $"session-{session.Id.ToString(CultureInfo.InvariantCulture)}@{host}", session.StartsAt, session.EndsAt,
             texts[session.ProgrammeId].Title, texts[session.ProgrammeId].Summary,
             session.IsOnline ? "Online" : $"{session.CentreName}, {session.Street}, {session.Postcode} {session.Locality}",

@@ -24,7 +24,7 @@ public sealed class UsersFixture : TestWorld
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Portal:Reach:RefreshSeconds", "0");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
+        builder.LogEverythingFromDebug();
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<ILoggerProvider>(Logs);
