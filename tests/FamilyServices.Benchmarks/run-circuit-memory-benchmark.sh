@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The portal's memory per open staff page, i.e. per Blazor Server circuit (issue 13; docs/performance.md), run on
+# demand, never in CI:
+#   tests/FamilyServices.Benchmarks/run-circuit-memory-benchmark.sh
+# 1. the portal published in Release, the Kocaeli demo in database familyservices_pages_bench of the private
+#    PostgreSQL (loaded once), a CentreStaff account circuits.bench@example.org of centre CIRCUIT_CENTRE (GOL) made
+#    with `users add`; dotnet-counters (a .NET tool) installed into .data/bench/tools when missing;
+# 2. a fresh portal on a free port of 127.0.0.1 only, Production settings, no second factor required;
+# 3. one sign-in in Debian's Chromium (headless, Playwright for .NET), its cookie shared by every page; one
+#    dotnet-counters session on the portal from before the first circuit to the end (GC heap, collections, circuits);
+# 4. CIRCUIT_WARMUP (5) pages opened and closed; then CIRCUIT_PAGE (/staff/today) opened in batches of
+#    CIRCUIT_BATCH (10) pages, each waiting for data-circuit="ready", up to each count of CIRCUIT_COUNTS (50,200),
+#    CIRCUIT_SETTLE (30) s of rest, then the portal's RSS (/proc/PID/status), its GC heap, Chromium's PSS and the
+#    machine's available memory; opening stops when less than CIRCUIT_MIN_AVAILABLE_MIB (4096) is left;
+# 5. every page closed as a tab is closed, and memory read again after CIRCUIT_SETTLE s and after the circuit
+#    retention period (180 s, ASP.NET Core's default) has passed.
+# CIRCUIT_RENDERER_LIMIT passes --renderer-process-limit to Chromium (fewer processes for the same pages). Nothing in
+# the portal is forced: no GC is induced, no endpoint added. The summary goes to .data/bench/circuits/results-<time>.txt.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+FS_ROOT=$(cd "$here/../.." && pwd)
+source "$FS_ROOT/scripts/lib/postgres.sh"
+work="$FS_ROOT/.data/bench/circuits"
+tools="$FS_ROOT/.data/bench/tools"
+counters_version=10.0.750501
+email=circuits.bench@example.org
+centre=${CIRCUIT_CENTRE:-GOL}
+
+command -v dotnet >/dev/null || fs_die "the .NET 10 SDK is needed (https://dot.net); dotnet is not on PATH."
+command -v curl >/dev/null || fs_die "curl is needed."
+[ -x /usr/bin/chromium ] || fs_die "Chromium is needed: apt-get install chromium (never 'playwright install')."
+
+source "$here/bench-portal.sh"
+source "$here/bench-staff.sh"
+bench_publish
+bench_demo_database familyservices_pages_bench
+bench_staff_account "$email" "$work/staff-password" --role CentreStaff --centre "$centre" --name "Circuit memory"
+
+counter_args=()
+if [ ! -x "$tools/dotnet-counters" ]; then
+    dotnet tool install dotnet-counters --version "$counters_version" --tool-path "$tools" >"$work/tool-install.log" 2>&1 \
+        || echo "warning: dotnet-counters could not be installed (see $work/tool-install.log): RSS only, no GC heap or circuit counts."
+fi
+[ -x "$tools/dotnet-counters" ] && counter_args=(--dotnet-counters "$tools/dotnet-counters")
+options=(--page "${CIRCUIT_PAGE:-/staff/today}" --counts "${CIRCUIT_COUNTS:-50,200}" --batch "${CIRCUIT_BATCH:-10}"
+    --warm-up "${CIRCUIT_WARMUP:-5}" --settle "${CIRCUIT_SETTLE:-30}" --min-available-mib "${CIRCUIT_MIN_AVAILABLE_MIB:-4096}")
+[ -z "${CIRCUIT_RENDERER_LIMIT:-}" ] || options+=(--renderer-process-limit "$CIRCUIT_RENDERER_LIMIT")
+
+bench_choose_port
+echo "Starting the portal on $base (Production, published, no second factor required)..."
+bench_start_published_portal "$connection_string" Portal__Accounts__TwoFactorRequiredRoles=""
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+results="$work/results-$stamp.txt"
+[ ${#counter_args[@]} -eq 0 ] || counter_args+=(--counters-csv "$work/counters-$stamp.csv")
+
+set +e # the figures are written whatever happens; the exit code comes afterwards
+{
+    echo "Circuit memory, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg);"
+    echo "portal $(git -C "$FS_ROOT" rev-parse --short HEAD) published in Release, Production (Server GC), Kocaeli demo, fresh process $portal_pid, RSS $(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' "/proc/$portal_pid/status") after start;"
+    echo "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'); CentreStaff of $centre on ${CIRCUIT_PAGE:-/staff/today}; options: ${options[*]}"
+    "${tool[@]}" circuit-memory --base "$base" --email "$email" --password-file "$work/staff-password" --portal-pid "$portal_pid" \
+        "${options[@]}" "${counter_args[@]}"
+} 2>&1 | tee "$results"
+status=${PIPESTATUS[0]}
+set -e
+stop_portal
+echo
+echo "Written to $results; the portal's log is $work/portal.log, the counters $work/counters-$stamp.csv."
+exit "$status"
