@@ -30,8 +30,10 @@ const string Usage = """
       circuit-memory --base URL --email E --password-file FILE --portal-pid PID [--page /staff/today]
                      [--counts 50,200] [--batch 10] [--contexts 4] [--warm-up 5] [--settle 30] [--retention 180]
                      [--min-available-mib 4096] [--dotnet-counters PATH --counters-csv FILE] [--renderer-process-limit N]
+                     [--traffic-after 2000]
                   the portal's RSS and GC heap per open staff page (circuit), and Chromium's memory beside it
-                  (run-circuit-memory-benchmark.sh)
+                  (run-circuit-memory-benchmark.sh); --traffic-after: that many GETs of / once the pages are closed,
+                  then memory again (the portal must not limit / for the address: Portal__RateLimits__SearchPerMinute)
     """;
 
 try
@@ -106,7 +108,7 @@ static async Task<int> PageWeightAsync(CommandOptions options)
 static async Task<int> CircuitMemoryAsync(CommandOptions options)
 {
     options.OnlyAllow("base", "email", "password-file", "portal-pid", "page", "counts", "batch", "contexts", "warm-up", "settle", "retention",
-        "min-available-mib", "dotnet-counters", "counters-csv", "renderer-process-limit");
+        "min-available-mib", "dotnet-counters", "counters-csv", "renderer-process-limit", "traffic-after");
     var baseAddress = BaseAddress(options);
     var counts = (options.Optional("counts") ?? "50,200").Split(',')
         .Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
@@ -114,7 +116,7 @@ static async Task<int> CircuitMemoryAsync(CommandOptions options)
         .ToList();
     var plan = new CircuitPlan(options.Optional("page") ?? "/staff/today", counts, Count(options, "batch", 10), Count(options, "contexts", 4),
         Count(options, "warm-up", 5), TimeSpan.FromSeconds(Count(options, "settle", 30)), TimeSpan.FromSeconds(Count(options, "retention", 180)),
-        Count(options, "min-available-mib", 4096) * 1024L * 1024);
+        Count(options, "min-available-mib", 4096) * 1024L * 1024, options.Optional("traffic-after") is null ? 0 : Count(options, "traffic-after", 0));
     var portalPid = Count(options, "portal-pid", 0);
     // Chromium gives each page its own renderer process unless told otherwise: 200 of them would need about 8 GiB.
     string[] chromiumArgs = options.Optional("renderer-process-limit") is null ? [] : [$"--renderer-process-limit={Count(options, "renderer-process-limit", 1)}"];

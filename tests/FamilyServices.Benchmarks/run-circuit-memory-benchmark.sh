@@ -13,7 +13,8 @@
 #    CIRCUIT_SETTLE (30) s of rest, then the portal's RSS (/proc/PID/status), its GC heap, Chromium's PSS and the
 #    machine's available memory; opening stops when less than CIRCUIT_MIN_AVAILABLE_MIB (4096) is left;
 # 5. every page closed as a tab is closed, and memory read again after CIRCUIT_SETTLE s and after the circuit
-#    retention period (180 s, ASP.NET Core's default) has passed.
+#    retention period (180 s, ASP.NET Core's default) has passed; then CIRCUIT_TRAFFIC_AFTER (2000) ordinary GETs of
+#    the parents' page / (4 at a time; 0: none), and memory once more: an idle portal runs no GC to give back what it freed.
 # CIRCUIT_RENDERER_LIMIT passes --renderer-process-limit to Chromium (fewer processes for the same pages). Nothing in
 # the portal is forced: no GC is induced, no endpoint added. The summary goes to .data/bench/circuits/results-<time>.txt.
 set -euo pipefail
@@ -45,11 +46,13 @@ fi
 [ -x "$tools/dotnet-counters" ] && counter_args=(--dotnet-counters "$tools/dotnet-counters")
 options=(--page "${CIRCUIT_PAGE:-/staff/today}" --counts "${CIRCUIT_COUNTS:-50,200}" --batch "${CIRCUIT_BATCH:-10}"
     --warm-up "${CIRCUIT_WARMUP:-5}" --settle "${CIRCUIT_SETTLE:-30}" --min-available-mib "${CIRCUIT_MIN_AVAILABLE_MIB:-4096}")
+[ "${CIRCUIT_TRAFFIC_AFTER:-2000}" = 0 ] || options+=(--traffic-after "${CIRCUIT_TRAFFIC_AFTER:-2000}")
 [ -z "${CIRCUIT_RENDERER_LIMIT:-}" ] || options+=(--renderer-process-limit "$CIRCUIT_RENDERER_LIMIT")
 
 bench_choose_port
 echo "Starting the portal on $base (Production, published, no second factor required)..."
-bench_start_published_portal "$connection_string" Portal__Accounts__TwoFactorRequiredRoles=""
+# The parents' page / is the search, limited to 120 requests a minute per address: lifted for the traffic afterwards.
+bench_start_published_portal "$connection_string" Portal__Accounts__TwoFactorRequiredRoles="" Portal__RateLimits__SearchPerMinute=100000000
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="$work/results-$stamp.txt"
 [ ${#counter_args[@]} -eq 0 ] || counter_args+=(--counters-csv "$work/counters-$stamp.csv")
@@ -57,7 +60,7 @@ results="$work/results-$stamp.txt"
 set +e # the figures are written whatever happens; the exit code comes afterwards
 {
     echo "Circuit memory, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg);"
-    echo "portal $(git -C "$FS_ROOT" rev-parse --short HEAD) published in Release, Production (Server GC), Kocaeli demo, fresh process $portal_pid, RSS $(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' "/proc/$portal_pid/status") after start;"
+    echo "portal $(git -C "$FS_ROOT" describe --always --dirty) published in Release, Production (Server GC), Kocaeli demo, fresh process $portal_pid, RSS $(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' "/proc/$portal_pid/status") after start;"
     echo "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'); CentreStaff of $centre on ${CIRCUIT_PAGE:-/staff/today}; options: ${options[*]}"
     "${tool[@]}" circuit-memory --base "$base" --email "$email" --password-file "$work/staff-password" --portal-pid "$portal_pid" \
         "${options[@]}" "${counter_args[@]}"

@@ -46,7 +46,7 @@ for path in "${staff_pages[@]}"; do staff_args+=(--staff "$path"); done
 set +e # the figures are written whatever the checks say; the exit code comes afterwards
 {
     echo "Page weight, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg);"
-    echo "portal $(git -C "$FS_ROOT" rev-parse --short HEAD) published in Release, Production, Kocaeli demo; Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), a fresh context per page (nothing cached)."
+    echo "portal $(git -C "$FS_ROOT" describe --always --dirty) published in Release, Production, Kocaeli demo; Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), a fresh context per page (nothing cached)."
     "${tool[@]}" page-weight --base "$base" --email "$email" --password-file "$work/admin-password" "${public_args[@]}" "${staff_args[@]}"
 } 2>&1 | tee "$results"
 status=${PIPESTATUS[0]}

@@ -5,7 +5,8 @@ namespace FamilyServices.Benchmarks.Pages;
 
 /// <summary>How many circuits to open, how, and how long to wait.</summary>
 public sealed record CircuitPlan(
-    string Path, IReadOnlyList<int> Counts, int Batch, int Contexts, int WarmUp, TimeSpan Settle, TimeSpan Retention, long MinimumAvailableBytes);
+    string Path, IReadOnlyList<int> Counts, int Batch, int Contexts, int WarmUp, TimeSpan Settle, TimeSpan Retention, long MinimumAvailableBytes,
+    int TrafficAfter);
 
 /// <summary>
 /// The portal's memory per open staff page: with one staff sign-in (the cookie shared by every page), opens the page
@@ -68,6 +69,16 @@ public sealed class CircuitMemory(StaffBrowser browser, int portalPid, int porta
         }
         await SnapshotAsync($"{(DateTimeOffset.UtcNow - closed).TotalSeconds:0} s after closing", plan);
         foreach (var context in _contexts) await context.CloseAsync();
+        if (plan.TrafficAfter > 0)
+        {
+            // An idle portal allocates next to nothing, so no collection comes to free what the circuits left; a
+            // parent's ordinary requests make the GC run as it would in service (still nothing induced).
+            await output.WriteLineAsync($"Then {plan.TrafficAfter} ordinary requests of the parents' page / (4 at a time), as traffic would come...");
+            var statuses = await ParentsTrafficAsync(plan.TrafficAfter);
+            await output.WriteLineAsync($"  answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value} × {s.Key}"))}");
+            await SettleAsync(plan.Settle);
+            await SnapshotAsync($"after {plan.TrafficAfter} requests of /", plan);
+        }
 
         await WriteSummaryAsync(before);
         return stoppedEarly ? 1 : 0;
@@ -90,6 +101,23 @@ public sealed class CircuitMemory(StaffBrowser browser, int portalPid, int porta
             }));
             _pages.AddRange(pages);
         }
+    }
+
+    private async Task<Dictionary<int, int>> ParentsTrafficAsync(int requests)
+    {
+        using var client = new HttpClient { BaseAddress = browser.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var statuses = new Dictionary<int, int>();
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= requests)
+            {
+                using var response = await client.GetAsync("/");
+                await response.Content.ReadAsByteArrayAsync();
+                lock (statuses) statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+            }
+        }));
+        return statuses;
     }
 
     private async Task CloseAllPagesAsync()
