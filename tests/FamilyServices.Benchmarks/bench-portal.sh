@@ -14,9 +14,9 @@ bench_build() {
     tool=(dotnet "$work/tool/FamilyServices.Benchmarks.dll")
 }
 
-# Like bench_build, but publishes the portal: only a published portal serves the files of its packages
-# (/_content/MudBlazor/..., /_framework/blazor.web.js) outside Development, so the staff pages need it. Run it from
-# $work/portal (bench_start_published_portal does): its wwwroot is the content root's.
+# Like bench_build, but publishes the portal, as the Dockerfile deploys it: the packages' files
+# (/_content/MudBlazor/..., /_framework/blazor.web.js) are then in its wwwroot, with nothing read from the build
+# machine. Run it from $work/portal (bench_start_published_portal does): its wwwroot is the content root's.
 bench_publish() {
     mkdir -p "$work"
     echo "Publishing the portal and building the benchmark (Release)..."

@@ -2,6 +2,42 @@
 # ran): the Kocaeli demo in its own database of the private PostgreSQL, and staff accounts made with the portal's
 # `users add` verb. Only ever 127.0.0.1.
 
+# bench_staff_prepare: checks the tools, publishes the portal, builds the benchmark and makes sure of the demo database
+# familyservices_pages_bench (both staff benchmarks share it).
+bench_staff_prepare() {
+    command -v dotnet >/dev/null || fs_die "the .NET 10 SDK is needed (https://dot.net); dotnet is not on PATH."
+    command -v curl >/dev/null || fs_die "curl is needed."
+    [ -x /usr/bin/chromium ] || fs_die "Chromium is needed: apt-get install chromium (never 'playwright install')."
+    bench_publish
+    bench_demo_database familyservices_pages_bench
+}
+
+# bench_start_staff_portal [NAME=VALUE]...: the published portal on a free loopback port, with no second factor
+# required so the benchmark can sign in with a password.
+bench_start_staff_portal() {
+    bench_choose_port
+    echo "Starting the portal on $base (Production, published, no second factor required)..."
+    bench_start_published_portal "$connection_string" Portal__Accounts__TwoFactorRequiredRoles="" "$@"
+}
+
+# bench_record FILE COMMAND...: runs COMMAND, its output shown and written to FILE, and returns its exit code; the
+# figures are kept whatever the checks say.
+bench_record() {
+    local file=$1 status
+    shift
+    set +e
+    "$@" 2>&1 | tee "$file"
+    status=${PIPESTATUS[0]}
+    set -e
+    return "$status"
+}
+
+# bench_machine: the machine and the code a result file belongs to.
+bench_machine() {
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg);"
+    echo "portal $(git -C "$FS_ROOT" describe --always --dirty) published in Release, Production, Kocaeli demo; Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')."
+}
+
 # bench_demo_database NAME: creates NAME when missing, migrates it and loads the Kocaeli demo once (a few minutes);
 # sets connection_string.
 bench_demo_database() {

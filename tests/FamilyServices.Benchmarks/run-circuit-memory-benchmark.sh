@@ -28,14 +28,9 @@ counters_version=10.0.750501
 email=circuits.bench@example.org
 centre=${CIRCUIT_CENTRE:-GOL}
 
-command -v dotnet >/dev/null || fs_die "the .NET 10 SDK is needed (https://dot.net); dotnet is not on PATH."
-command -v curl >/dev/null || fs_die "curl is needed."
-[ -x /usr/bin/chromium ] || fs_die "Chromium is needed: apt-get install chromium (never 'playwright install')."
-
 source "$here/bench-portal.sh"
 source "$here/bench-staff.sh"
-bench_publish
-bench_demo_database familyservices_pages_bench
+bench_staff_prepare
 bench_staff_account "$email" "$work/staff-password" --role CentreStaff --centre "$centre" --name "Circuit memory"
 
 counter_args=()
@@ -49,24 +44,20 @@ options=(--page "${CIRCUIT_PAGE:-/staff/today}" --counts "${CIRCUIT_COUNTS:-50,2
 [ "${CIRCUIT_TRAFFIC_AFTER:-2000}" = 0 ] || options+=(--traffic-after "${CIRCUIT_TRAFFIC_AFTER:-2000}")
 [ -z "${CIRCUIT_RENDERER_LIMIT:-}" ] || options+=(--renderer-process-limit "$CIRCUIT_RENDERER_LIMIT")
 
-bench_choose_port
-echo "Starting the portal on $base (Production, published, no second factor required)..."
 # The parents' page / is the search, limited to 120 requests a minute per address: lifted for the traffic afterwards.
-bench_start_published_portal "$connection_string" Portal__Accounts__TwoFactorRequiredRoles="" Portal__RateLimits__SearchPerMinute=100000000
+bench_start_staff_portal Portal__RateLimits__SearchPerMinute=100000000
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="$work/results-$stamp.txt"
 [ ${#counter_args[@]} -eq 0 ] || counter_args+=(--counters-csv "$work/counters-$stamp.csv")
 
-set +e # the figures are written whatever happens; the exit code comes afterwards
-{
-    echo "Circuit memory, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg);"
-    echo "portal $(git -C "$FS_ROOT" describe --always --dirty) published in Release, Production (Server GC), Kocaeli demo, fresh process $portal_pid, RSS $(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' "/proc/$portal_pid/status") after start;"
-    echo "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'); CentreStaff of $centre on ${CIRCUIT_PAGE:-/staff/today}; options: ${options[*]}"
+measure() {
+    echo "Circuit memory, $(bench_machine) Server GC."
+    echo "A fresh portal process $portal_pid, RSS $(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' "/proc/$portal_pid/status") after start; CentreStaff of $centre on ${CIRCUIT_PAGE:-/staff/today}; options: ${options[*]}"
     "${tool[@]}" circuit-memory --base "$base" --email "$email" --password-file "$work/staff-password" --portal-pid "$portal_pid" \
         "${options[@]}" "${counter_args[@]}"
-} 2>&1 | tee "$results"
-status=${PIPESTATUS[0]}
-set -e
+}
+status=0
+bench_record "$results" measure || status=$?
 stop_portal
 echo
 echo "Written to $results; the portal's log is $work/portal.log, the counters $work/counters-$stamp.csv."

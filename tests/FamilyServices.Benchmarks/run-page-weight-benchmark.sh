@@ -21,19 +21,12 @@ work="$FS_ROOT/.data/bench/pages"
 email=pages.bench@example.org
 read -r -a staff_pages <<<"${PAGE_WEIGHT_STAFF_PAGES:-/staff/today /editor/programmes /admin/users /officials/reach}"
 
-command -v dotnet >/dev/null || fs_die "the .NET 10 SDK is needed (https://dot.net); dotnet is not on PATH."
-command -v curl >/dev/null || fs_die "curl is needed."
-[ -x /usr/bin/chromium ] || fs_die "Chromium is needed: apt-get install chromium (never 'playwright install')."
-
 source "$here/bench-portal.sh"
 source "$here/bench-staff.sh"
-bench_publish
-bench_demo_database familyservices_pages_bench
+bench_staff_prepare
 bench_staff_account "$email" "$work/admin-password" --role Admin --name "Page weight"
 
-bench_choose_port
-echo "Starting the portal on $base (Production, published, no second factor required)..."
-bench_start_published_portal "$connection_string" Portal__Accounts__TwoFactorRequiredRoles=""
+bench_start_staff_portal
 
 programme=$(curl -fsS "$base/search" | grep -o 'href="/programmes/[^"?#]*"' | head -n 1 | sed 's/^href="//; s/"$//' || true)
 [ -n "$programme" ] || fs_die "/search links to no programme: is the demo loaded?"
@@ -43,14 +36,12 @@ public_args=()
 for path in / /search "$programme"; do public_args+=(--public "$path"); done
 staff_args=()
 for path in "${staff_pages[@]}"; do staff_args+=(--staff "$path"); done
-set +e # the figures are written whatever the checks say; the exit code comes afterwards
-{
-    echo "Page weight, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg);"
-    echo "portal $(git -C "$FS_ROOT" describe --always --dirty) published in Release, Production, Kocaeli demo; Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), a fresh context per page (nothing cached)."
+measure() {
+    echo "Page weight, $(bench_machine) A fresh browser context per page (nothing cached)."
     "${tool[@]}" page-weight --base "$base" --email "$email" --password-file "$work/admin-password" "${public_args[@]}" "${staff_args[@]}"
-} 2>&1 | tee "$results"
-status=${PIPESTATUS[0]}
-set -e
+}
+status=0
+bench_record "$results" measure || status=$?
 stop_portal
 echo
 echo "Written to $results; the portal's log is $work/portal.log."
