@@ -1,6 +1,7 @@
 using System.Globalization;
 using FamilyServices.Benchmarks.Catalogue;
 using FamilyServices.Benchmarks.Import;
+using FamilyServices.Benchmarks.Pages;
 using FamilyServices.Benchmarks.Reach;
 using FamilyServices.Benchmarks.Search;
 using FamilyServices.Web.Features.Operations;
@@ -22,6 +23,17 @@ const string Usage = """
                      [--seed 20250101]
                   write the reach benchmark's city (2023–2025, exactly --attendances rows) into an EMPTY database
                   migrated with the portal's `migrate` verb (run-reach-benchmark.sh)
+      page-weight --base URL --email E --password-file FILE [--public PATH]... [--staff PATH]...
+                  every response of each page's first visit in Chromium (public pages signed out, staff pages signed
+                  in until their circuit runs): bytes as sent, gzip -9 and brotli 11 of each body; exit 1 when a
+                  public page loads MudBlazor or blazor.web.js (run-page-weight-benchmark.sh)
+      circuit-memory --base URL --email E --password-file FILE --portal-pid PID [--page /staff/today]
+                     [--counts 50,200] [--batch 10] [--contexts 4] [--warm-up 5] [--settle 30] [--retention 180]
+                     [--min-available-mib 4096] [--dotnet-counters PATH --counters-csv FILE] [--renderer-process-limit N]
+                     [--traffic-after 2000]
+                  the portal's RSS and GC heap per open staff page (circuit), and Chromium's memory beside it
+                  (run-circuit-memory-benchmark.sh); --traffic-after: that many GETs of / once the pages are closed,
+                  then memory again (the portal must not limit / for the address: Portal__RateLimits__SearchPerMinute)
     """;
 
 try
@@ -32,6 +44,8 @@ try
         ["pgbench-script", .. var rest] => await PgbenchScriptAsync(CommandOptions.Parse(rest)),
         ["import-file", .. var rest] => await ImportFileAsync(CommandOptions.Parse(rest)),
         ["generate-reach", .. var rest] => await GenerateReachAsync(CommandOptions.Parse(rest)),
+        ["page-weight", .. var rest] => await PageWeightAsync(CommandOptions.Parse(rest)),
+        ["circuit-memory", .. var rest] => await CircuitMemoryAsync(CommandOptions.Parse(rest)),
         ["help"] or ["--help"] => Help(),
         _ => Fail("Unknown command or wrong arguments."),
     };
@@ -82,6 +96,43 @@ static async Task<int> GenerateReachAsync(CommandOptions options)
     if (size.Participants > 1_000_000) throw new CommandOptionsException("--participants must be at most 1000000.");
     return await new ReachCityGenerator(options.Required("connection"), size, Count(options, "seed", 20250101), Console.Out).RunAsync();
 }
+
+static async Task<int> PageWeightAsync(CommandOptions options)
+{
+    options.OnlyAllow("base", "email", "password-file", "public", "staff");
+    await using var browser = await StaffBrowser.LaunchAsync(BaseAddress(options));
+    if (options.All("staff").Count > 0) await browser.SignInAsync(options.Required("email"), options.Required("password-file"), Console.Out);
+    return await new PageWeight(browser, Console.Out).RunAsync(options.All("public"), options.All("staff"));
+}
+
+static async Task<int> CircuitMemoryAsync(CommandOptions options)
+{
+    options.OnlyAllow("base", "email", "password-file", "portal-pid", "page", "counts", "batch", "contexts", "warm-up", "settle", "retention",
+        "min-available-mib", "dotnet-counters", "counters-csv", "renderer-process-limit", "traffic-after");
+    var baseAddress = BaseAddress(options);
+    var counts = (options.Optional("counts") ?? "50,200").Split(',')
+        .Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+            : throw new CommandOptionsException("--counts must be positive whole numbers, such as 50,200."))
+        .ToList();
+    var plan = new CircuitPlan(options.Optional("page") ?? "/staff/today", counts, Count(options, "batch", 10), Count(options, "contexts", 4),
+        Count(options, "warm-up", 5), TimeSpan.FromSeconds(Count(options, "settle", 30)), TimeSpan.FromSeconds(Count(options, "retention", 180)),
+        Count(options, "min-available-mib", 4096) * 1024L * 1024, options.Optional("traffic-after") is null ? 0 : Count(options, "traffic-after", 0));
+    var portalPid = Count(options, "portal-pid", 0);
+    // Chromium gives each page its own renderer process unless told otherwise: 200 of them would need about 8 GiB.
+    string[] chromiumArgs = options.Optional("renderer-process-limit") is null ? [] : [$"--renderer-process-limit={Count(options, "renderer-process-limit", 1)}"];
+    await using var browser = await StaffBrowser.LaunchAsync(baseAddress, chromiumArgs);
+    await browser.SignInAsync(options.Required("email"), options.Required("password-file"), Console.Out);
+    // Before the first circuit: the circuit counts are up-down counters that only see what happens while listened to.
+    await using var counters = options.Optional("dotnet-counters") is { } tool
+        ? await RuntimeCounters.StartAsync(tool, portalPid, options.Required("counters-csv"))
+        : null;
+    return await new CircuitMemory(browser, portalPid, baseAddress.Port, counters, Console.Out).RunAsync(plan);
+}
+
+static Uri BaseAddress(CommandOptions options) =>
+    Uri.TryCreate(options.Required("base"), UriKind.Absolute, out var address) && address.IsLoopback
+        ? address
+        : throw new CommandOptionsException("--base must be an address on this machine, such as http://127.0.0.1:5080.");
 
 static int Count(CommandOptions options, string name, int fallback)
 {
