@@ -104,6 +104,8 @@ public static class KeyboardCheck
 
     public static async Task<TabWalk> WalkAsync(IPage page)
     {
+        // From the top, as on a fresh page load: on an interactive page focus may still be where the last click left it.
+        await ResetFocusAsync(page);
         var interactive = await page.EvaluateAsync<string[]>(ListenScript);
         // One lap and a bit: past the last element focus leaves the document, then comes back to the first.
         // Date and month fields take one Tab per segment (day, month, year), hence the margin; a second lap
