@@ -38,6 +38,19 @@ public static class ReachPaths
         Centre = null,
     });
 
+    /// <summary>The same view of another year (or school year), keeping the breakdown, drill-down and span.</summary>
+    public static string WithYear(ReachQuery query, int year) => DashboardFor(query with { Year = year });
+
+    /// <summary>The same view counted by calendar years or by school years.</summary>
+    public static string WithPeriod(ReachQuery query, ReachPeriodKind kind) => DashboardFor(query with { Kind = kind });
+
+    /// <summary>Another breakdown, within the same drill-down.</summary>
+    public static string WithGroupBy(ReachQuery query, string groupBy) => DashboardFor(query with { GroupBy = groupBy });
+
+    /// <summary>The figures over a span of years; the years are put in order, whichever was chosen first.</summary>
+    public static string WithSpan(ReachQuery query, int from, int to) =>
+        DashboardFor(query with { FromYear = Math.Min(from, to), ToYear = Math.Max(from, to) });
+
     public static string QueryOf(ReachQuery query, string? table = null)
     {
         var parameters = new List<KeyValuePair<string, string?>>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FamilyServices.Web.Domain;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FamilyServices.Web.Features.Reach;
 
@@ -10,6 +11,10 @@ public static class ReachRequest
 {
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
+
+    /// <summary>The same rules for an address's query string ("?year=2025&amp;groupBy=centre"), as the interactive dashboard reads it.</summary>
+    public static (ReachQuery Query, IReadOnlyList<ReachProblem> Problems) Parse(string queryString, int defaultYear, bool allowDrillDown) =>
+        Parse(new QueryCollection(QueryHelpers.ParseQuery(queryString)), defaultYear, allowDrillDown);
 
     public static (ReachQuery Query, IReadOnlyList<ReachProblem> Problems) Parse(IQueryCollection query, int defaultYear, bool allowDrillDown)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -9,7 +8,6 @@ using FamilyServices.Web.Features.Reach;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace FamilyServices.Tests.Features.Reach;
 
@@ -97,47 +95,12 @@ public class ReachFixture : PortalFixture, IAsyncLifetime
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    public async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql) => ReachSql.ScalarAsync(ConnectionString, sql);
 
-    public async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task ExecuteAsync(string sql) => ReachSql.ExecuteAsync(ConnectionString, sql);
 
     /// <summary>Rows of a query, each as its columns joined by '|', sorted: for comparing whole tables.</summary>
-    public async Task<List<string>> RowsAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            var values = new string[reader.FieldCount];
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                values[i] = reader.IsDBNull(i) ? "∅" : reader.GetValue(i) switch
-                {
-                    int[] array => "{" + string.Join(",", array) + "}",
-                    IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-                    var value => value.ToString() ?? "",
-                };
-            }
-            rows.Add(string.Join("|", values));
-        }
-        rows.Sort(StringComparer.Ordinal);
-        return rows;
-    }
+    public Task<List<string>> RowsAsync(string sql) => ReachSql.RowsAsync(ConnectionString, sql);
 }
 
 /// <summary>The same city, published with a threshold of 3 (Portal:Reach:SuppressBelow) instead of the default 5.</summary>

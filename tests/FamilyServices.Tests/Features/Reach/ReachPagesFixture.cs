@@ -1,66 +1,61 @@
-using System.Net;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Reach;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyServices.Tests.Features.Reach;
 
 /// <summary>
-/// A small city for the officials' reach pages. In March 2025, at one centre: ten children in a child class
-/// ("Spielgruppe"), three in a workshop whose title a spreadsheet would run as a formula, and seven in a sports
-/// group ("Turnen"); the first child of the class is in the workshop too. So by programme: 10 + 3 + 7 = 20 summed over
-/// groups, 19 distinct children. Accounts: an official, an admin and a member of the centre's staff.
+/// The test world (two centres, an account per role) with attendance for the officials' reach pages, all at centre A.
+/// In March 2025: ten children in a child class ("Spielgruppe"), three in a workshop whose title a spreadsheet would
+/// run as a formula, and seven in a sports group ("Turnen"); the first child of the class is in the workshop too. So by
+/// programme: 10 + 3 + 7 = 20 summed over groups, 19 distinct children. In November 2024 six of the class's children
+/// came to the class already (year over year, a span of years). Centre A's district has 200 children aged 3–5 in 2025.
+/// The figures are refreshed once; the background refresh is off, so they change only when a test refreshes them.
+/// The tests compare what the pages show with <see cref="ReachOracle"/>, which counts from the attendance table.
 /// </summary>
-public sealed class ReachPagesFixture : PortalFixture, IAsyncLifetime
+public sealed class ReachPagesFixture : TestWorld
 {
-    public const string Password = "a long enough passphrase";
-    public const string Official = "official.pages@example.org";
-    public const string Admin = "admin.pages@example.org";
-    public const string Staff = "staff.pages@example.org";
     public const string FormulaTitle = "=HYPERLINK(\"http://example.org\",\"click\")";
-
-    public Centre Centre { get; private set; } = null!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        // Figures change only when the fixture refreshes them, not when the background service wakes up.
         builder.UseSetting("Portal:Reach:RefreshSeconds", "0");
     }
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await InitializeAsync();
         await using (var db = NewDb())
         {
             var catalogue = new TestCatalogue(db);
-            await catalogue.CityAsync();
-            Centre = await catalogue.CentreAsync();
             var playgroup = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Spielgruppe"));
             var workshop = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", FormulaTitle));
             var gym = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Turnen"));
             playgroup.Type = ProgrammeType.ChildClass;
             workshop.Type = ProgrammeType.Workshop;
-            db.DistrictPopulations.Add(new DistrictPopulation { DistrictId = Centre.DistrictId, Year = 2025, AgeBand = "3-5", Children = 200 });
+            db.DistrictPopulations.Add(new DistrictPopulation { DistrictId = CentreA.DistrictId, Year = 2025, AgeBand = "3-5", Children = 200 });
 
             var random = new Random(6);
             var children = Enumerable.Range(0, 19).Select(_ => new Participant
             {
-                Code = ParticipantCode.Create(random), BirthYear = 2021, BirthMonth = 1, DistrictId = Centre.DistrictId, CreatedAt = DateTime.UtcNow,
+                Code = ParticipantCode.Create(random), BirthYear = 2021, BirthMonth = 1, DistrictId = CentreA.DistrictId, CreatedAt = DateTime.UtcNow,
             }).ToList();
             db.Participants.AddRange(children);
-            var startsAt = new DateTime(2025, 3, 10, 9, 0, 0, DateTimeKind.Utc);
-            var groups = new (Programme Programme, List<Participant> Attendees)[]
+            var march2025 = new DateTime(2025, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+            var november2024 = new DateTime(2024, 11, 4, 9, 0, 0, DateTimeKind.Utc);
+            var sessions = new (Programme Programme, DateTime StartsAt, List<Participant> Attendees)[]
             {
-                (playgroup, children[..10]), (workshop, [children[0], children[10], children[11]]), (gym, children[12..]),
+                (playgroup, march2025, children[..10]),
+                (workshop, march2025, [children[0], children[10], children[11]]),
+                (gym, march2025, children[12..]),
+                (playgroup, november2024, children[..6]),
             };
-            foreach (var (programme, attendees) in groups)
+            var offerings = new Dictionary<Programme, Offering>();
+            foreach (var (programme, startsAt, attendees) in sessions)
             {
-                var offering = await catalogue.OfferingAsync(programme, Centre);
+                if (!offerings.TryGetValue(programme, out var offering)) offerings[programme] = offering = await catalogue.OfferingAsync(programme, CentreA);
                 var session = new Session { OfferingId = offering.Id, StartsAt = startsAt, EndsAt = startsAt.AddHours(1), Status = SessionStatus.Held };
                 session.Attendances.AddRange(attendees.Select(child => new FamilyServices.Web.Domain.Attendance
                 {
@@ -73,41 +68,10 @@ public sealed class ReachPagesFixture : PortalFixture, IAsyncLifetime
 
         await using var scope = Scope();
         await scope.ServiceProvider.GetRequiredService<ReachRefresher>().RefreshAsync();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        foreach (var (email, role) in new[] { (Official, Roles.Official), (Admin, Roles.Admin), (Staff, Roles.CentreStaff) })
-        {
-            var user = new StaffUser { UserName = email, Email = email, DisplayName = email };
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
-            if (role == Roles.CentreStaff)
-            {
-                await using var db = NewDb();
-                db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = Centre.Id });
-                await db.SaveChangesAsync();
-            }
-        }
     }
 
-    /// <summary>A browser-like client (cookies, https, no automatic redirects), signed in when an e-mail is given.</summary>
-    public async Task<HttpClient> ClientAsync(string? email = null)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        if (email is null) return client;
-        var response = await SignInAsync(client, email);
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password succeeds");
-        return client;
-    }
+    /// <summary>Rows of a query, each as its columns joined by '|', sorted (see <see cref="ReachSql"/>).</summary>
+    public Task<List<string>> RowsAsync(string sql) => ReachSql.RowsAsync(ConnectionString, sql);
 
-    /// <summary>Posts the sign-in form like a browser: fetches the page for its antiforgery token first.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email)
-    {
-        var page = await Html.ParseAsync(await client.GetAsync("/account/sign-in"));
-        return await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-            ["__RequestVerificationToken"] = page.AntiforgeryToken(),
-            ["_handler"] = "sign-in",
-        }));
-    }
+    public Task<long> ScalarAsync(string sql) => ReachSql.ScalarAsync(ConnectionString, sql);
 }

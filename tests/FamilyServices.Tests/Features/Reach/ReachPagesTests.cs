@@ -1,189 +1,192 @@
-using System.Net;
-using System.Text;
+using System.Globalization;
+using AngleSharp.Dom;
+using Bunit;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Reach;
-using FamilyServices.Web.Resources;
-using HtmlAgilityPack;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
+using MudBlazor;
+using MudBlazor.Extensions;
 
 namespace FamilyServices.Tests.Features.Reach;
 
-/// <summary>The officials' reach pages and their CSV export (the API is tested in ReachApiTests).</summary>
-public class ReachPagesTests(ReachPagesFixture portal) : IClassFixture<ReachPagesFixture>
+/// <summary>
+/// The officials' interactive dashboard, rendered as in a circuit against the real database. Every figure it shows is
+/// compared with <see cref="ReachOracle"/>, which counts from the attendance table, never with a number written here.
+/// Filters and drill-downs change the address (NavigationManager) and the same page shows the new figures.
+/// </summary>
+public sealed class ReachPagesTests(ReachPagesFixture world) : InteractivePageTest(world), IClassFixture<ReachPagesFixture>
 {
-    public static readonly TheoryData<string> OfficialPaths = new()
-    {
-        "/officials/reach?year=2025",
-        "/officials/reach/print?year=2025",
-        "/officials/reach/export.csv?year=2025&table=breakdown",
-    };
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    private ReachPagesFixture Reach => (ReachPagesFixture)World;
+
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
     [Theory]
-    [MemberData(nameof(OfficialPaths))]
-    public async Task Anonymous_visitors_are_sent_to_the_sign_in_page(string path)
+    [InlineData(Roles.Official)]
+    [InlineData(Roles.Admin)]
+    public async Task Officials_and_Admins_see_each_child_once_beside_the_sum_over_groups(string role)
     {
-        using var client = await portal.ClientAsync();
+        await SignInAsync(role == Roles.Admin ? World.Admin : World.Official);
 
-        var response = await client.GetAsync(path);
+        var page = Open("/officials/reach?year=2025&groupBy=programme");
 
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        response.Headers.Location!.PathAndQuery.Should().StartWith("/account/sign-in?ReturnUrl=");
-    }
+        var period = await OraclePeriodAsync("Calendar", 2025);
+        var programmes = await OracleGroupsAsync("Calendar", 2025, "", "programme");
+        page.Find("#distinct-children").TextContent.Trim().Should().Be(Number(period.Children));
+        page.Find("#participations").TextContent.Trim().Should().Be(Number(period.Participations));
+        page.Find("#sum-over-groups").TextContent.Trim().Should().Be(Number(programmes.Values.Sum(g => g.Children)));
+        programmes.Values.Sum(g => g.Children).Should().BeGreaterThan(period.Children, "a child in two programmes counts twice when groups are added up");
 
-    [Theory]
-    [MemberData(nameof(OfficialPaths))]
-    public async Task Centre_staff_are_refused_with_403(string path)
-    {
-        using var client = await portal.ClientAsync(ReachPagesFixture.Staff);
+        var labels = await ProgrammeTitlesAsync();
+        var expected = programmes
+            .OrderByDescending(g => g.Value.Children)
+            .Select(g => new[] { labels[g.Key], Number(g.Value.Children), Number(g.Value.Participations), Number(g.Value.Sessions) })
+            .Append([T("ReachSumOverGroups"), Number(programmes.Values.Sum(g => g.Children)), Number(programmes.Values.Sum(g => g.Participations)),
+                Number(programmes.Values.Sum(g => g.Sessions))])
+            .Append([T("ReachEachChildOnce"), Number(period.Children), "", ""])
+            .ToList();
+        Rows(page, "breakdown-table").Should().BeEquivalentTo(expected, options => options.WithStrictOrdering());
 
-        var response = await client.GetAsync(path);
-
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        response.Headers.Location!.AbsolutePath.Should().Be("/status/403");
-        (await client.GetAsync(response.Headers.Location)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-    }
-
-    [Fact]
-    public async Task An_official_lands_on_the_reach_page_after_signing_in_and_centre_staff_on_their_sessions()
-    {
-        using var official = await portal.ClientAsync();
-        using var staff = await portal.ClientAsync();
-
-        var officialSignIn = await ReachPagesFixture.SignInAsync(official, ReachPagesFixture.Official);
-        var staffSignIn = await ReachPagesFixture.SignInAsync(staff, ReachPagesFixture.Staff);
-
-        officialSignIn.Headers.Location!.AbsolutePath.Should().Be(ReachPaths.Dashboard);
-        staffSignIn.Headers.Location!.AbsolutePath.Should().Be("/staff/today");
-        var page = await Html.ParseAsync(await official.GetAsync(officialSignIn.Headers.Location));
-        page.Find("//header//nav//a").GetAttributeValue("href", "").Should().Be(ReachPaths.Dashboard, "the header leads officials to the figures");
-    }
-
-    [Theory]
-    [InlineData(ReachPagesFixture.Official)]
-    [InlineData(ReachPagesFixture.Admin)]
-    public async Task Officials_and_admins_see_each_child_once_beside_the_sum_over_groups(string email)
-    {
-        using var client = await portal.ClientAsync(email);
-
-        var response = await client.GetAsync("/officials/reach?year=2025&groupBy=programme");
-
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var page = await Html.ParseAsync(response);
-        page.Find("//*[@id='distinct-children']").Text().Should().Be("19");
-        page.Find("//*[@id='sum-over-groups']").Text().Should().Be("20");
-        page.Find("//*[@id='participations']").Text().Should().Be("20");
-        Rows(page, "breakdown-table").Should().BeEquivalentTo(new[]
+        var march = (await OracleGroupsAsync("Calendar", 2025, "", "month"))["2025-03"];
+        Rows(page, "months-table").Should().ContainEquivalentOf(new[]
         {
-            new[] { "Spielgruppe", "10", "10", "1" },
-            ["Turnen", "7", "7", "1"],
-            [ReachPagesFixture.FormulaTitle, "3", "3", "1"],
-            ["Sum over groups", "20", "20", "3"],
-            ["Distinct children (each child once)", "19", "", ""],
-        }, options => options.WithStrictOrdering());
-        Rows(page, "months-table").Should().ContainEquivalentOf(new[] { "March 2025", "19", "20", "3" });
-        Rows(page, "equity-table")[0].Should().StartWith(["Mitte", "Yes", "19", "200", "9.5"]);
+            ReachReports.MonthLabel("2025-03"), Number(march.Children), Number(march.Participations), Number(march.Sessions),
+        });
+        var district = (await OracleGroupsAsync("Calendar", 2025, "", "district"))[World.CentreA.District.Code];
+        Rows(page, "equity-table").Should().Contain(row => row[2] == Number(district.Children) && row[3] == Number(200)
+            && row[4] == (100.0 * district.Children / 200).ToString("0.0", English), "centre A's district: reached, population and rate");
     }
 
     [Fact]
-    public async Task A_programme_type_drills_down_to_its_centres_and_back()
+    public async Task A_programme_type_drills_down_to_its_centres_then_to_a_centres_programmes_and_back_in_the_same_page()
     {
-        using var client = await portal.ClientAsync(ReachPagesFixture.Official);
-        var types = await Html.ParseAsync(await client.GetAsync("/officials/reach?year=2025&groupBy=programmeType"));
-        var workshops = Href(types.Find("//table[@id='breakdown-table']//tbody//a[.='Workshops']"));
+        await SignInAsync(World.Official);
+        var page = Open("/officials/reach?year=2025&groupBy=programmeType");
+        var dashboard = page.Instance;
 
+        var types = await OracleGroupsAsync("Calendar", 2025, "", "programmeType");
+        BreakdownChildren(page).Should().BeEquivalentTo(types.ToDictionary(t => TypeLabel(t.Key), t => Number(t.Value.Children)));
+        var workshops = Href(page.Find("#breakdown-table tbody a[href*='programmeType=Workshop']"));
         workshops.Should().Be("/officials/reach?year=2025&groupBy=centre&programmeType=Workshop");
-        var centres = await Html.ParseAsync(await client.GetAsync(workshops));
 
-        centres.Find("//p[@class='reach-scope']/strong").Text().Should().Be("Within: Workshops");
-        Href(centres.Find("//p[@class='reach-scope']/a")).Should().Be("/officials/reach?year=2025&groupBy=programmeType");
-        var row = Rows(centres, "breakdown-table")[0];
-        row.Should().Equal("Familienzentrum Sonnenblume", "3", "3", "1");
-        Href(centres.Find("//table[@id='breakdown-table']//tbody//a")).Should()
-            .Be($"/officials/reach?year=2025&groupBy=programme&centre={portal.Centre.Code}", "a centre drills down to its programmes");
+        await FollowAsync(page, workshops);
+        page.WaitForAssertion(() => page.Find(".reach-scope strong").TextContent.Should().Be($"Within: {TypeLabel("Workshop")}"), Patience);
+        page.Instance.Should().BeSameAs(dashboard, "a drill-down updates the page, it does not load another one");
+        var centres = await OracleGroupsAsync("Calendar", 2025, "programmeType:Workshop", "centre");
+        BreakdownChildren(page).Should().BeEquivalentTo(new Dictionary<string, string> { [World.CentreA.Name] = Number(centres[World.CentreA.Code].Children) });
+        Rows(page, "breakdown-table").Last()[1].Should().Be(Number(types["Workshop"].Children), "the workshops' distinct children stand below their centres");
+        Href(page.Find("#reach-drill-up")).Should().Be("/officials/reach?year=2025&groupBy=programmeType");
+        var centre = Href(page.Find("#breakdown-table tbody a"));
+        centre.Should().Be($"/officials/reach?year=2025&groupBy=programme&centre={World.CentreA.Code}", "a centre drills down to its programmes");
+
+        await FollowAsync(page, centre);
+        page.WaitForAssertion(() => page.Find(".reach-scope strong").TextContent.Should().Be($"Within: {World.CentreA.Name}"), Patience);
+        var programmes = await OracleGroupsAsync("Calendar", 2025, $"centre:{World.CentreA.Code}", "programme");
+        var titles = await ProgrammeTitlesAsync();
+        BreakdownChildren(page).Should().BeEquivalentTo(programmes.ToDictionary(p => titles[p.Key], p => Number(p.Value.Children)));
+        Href(page.Find("#reach-drill-up")).Should().Be("/officials/reach?year=2025&groupBy=centre");
+
+        await FollowAsync(page, Href(page.Find("#reach-drill-up")));
+        page.WaitForAssertion(() => BreakdownChildren(page).Should().ContainKey(World.CentreA.Name), Patience);
+        page.FindAll(".reach-scope").Should().BeEmpty("back at all centres");
     }
 
     [Fact]
-    public async Task The_CSV_export_hides_small_counts_and_the_cell_that_would_give_them_away_and_defuses_formulas()
+    public async Task Filters_put_the_choice_in_the_address_and_show_its_figures()
     {
-        using var client = await portal.ClientAsync(ReachPagesFixture.Official);
+        await SignInAsync(World.Official);
+        var page = Open("/officials/reach?year=2025&groupBy=programme");
 
-        var response = await client.GetAsync("/officials/reach/export.csv?year=2025&groupBy=programme&table=breakdown");
+        await ChooseAsync(page, "reach-year", 2024);
+        Navigation.Uri.Should().EndWith("/officials/reach?year=2024&groupBy=programme");
+        var year2024 = await OraclePeriodAsync("Calendar", 2024);
+        page.WaitForAssertion(() => page.Find("#distinct-children").TextContent.Trim().Should().Be(Number(year2024.Children)), Patience);
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
-        response.Content.Headers.ContentDisposition.FileName.Should().Be("reach-2025-programme.csv");
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        bytes[..3].Should().Equal([0xEF, 0xBB, 0xBF], "Excel reads UTF-8 only with a byte order mark");
-        Encoding.UTF8.GetString(bytes[3..]).Split("\r\n").Should().Equal(
-            "Programme,Distinct children,Participations,Sessions held",
-            "Spielgruppe,10,10,1",
-            // 7 is not small, but shown with the total it would give away the 3 next to it.
-            "Turnen,x,x,1",
-            "\"'=HYPERLINK(\"\"http://example.org\"\",\"\"click\"\")\",<5,<5,1",
-            "Sum over groups,20,20,3",
-            "Distinct children (each child once),19,,",
-            "");
+        await ChooseAsync(page, "reach-period", ReachPeriodKind.School);
+        Navigation.Uri.Should().EndWith("/officials/reach?year=2024&period=school&groupBy=programme");
+        var school = await OraclePeriodAsync("School", 2024);
+        page.WaitForAssertion(() => page.Find("#distinct-children").TextContent.Trim().Should().Be(Number(school.Children)), Patience);
+        page.Find("#key-figures-heading").TextContent.Should().Contain("2024/25");
+
+        await ChooseAsync(page, "reach-group-by", ReachDimensions.AgeBand);
+        Navigation.Uri.Should().EndWith("/officials/reach?year=2024&period=school&groupBy=ageBand");
+        var bands = await OracleGroupsAsync("School", 2024, "", "ageBand");
+        page.WaitForAssertion(() => page.Find("#breakdown-heading").TextContent.Should().Be(T("ReachByAgeBand")), Patience);
+        BreakdownChildren(page).Should().BeEquivalentTo(bands.ToDictionary(b => $"{b.Key} years", b => Number(b.Value.Children)));
     }
-
-    [Theory]
-    [InlineData("months", "reach-2025-months.csv", "March 2025,19,20,3")]
-    [InlineData("years", "reach-2025-years.csv", "2025,19,20,3")]
-    [InlineData("equity", "reach-2025-equity.csv", "Mitte,Yes,19,200,9.5,,9.5,,,")]
-    public async Task Every_table_of_the_page_can_be_exported(string table, string fileName, string row)
-    {
-        using var client = await portal.ClientAsync(ReachPagesFixture.Official);
-
-        var response = await client.GetAsync($"/officials/reach/export.csv?year=2025&table={table}");
-
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentDisposition!.FileName.Should().Be(fileName);
-        (await response.Content.ReadAsStringAsync()).Split("\r\n").Should().Contain(row);
-    }
-
-    [Theory]
-    [InlineData("=1+1", "'=1+1")]
-    [InlineData("+49 30 1234", "'+49 30 1234")]
-    [InlineData("-2", "'-2")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\tcmd", "'\tcmd")]
-    [InlineData("\rcmd", "\"'\rcmd\"")]
-    [InlineData("Anne yanı, Gebze", "\"Anne yanı, Gebze\"")]
-    [InlineData("Kinder \"Sonnenblume\"", "\"Kinder \"\"Sonnenblume\"\"\"")]
-    [InlineData("<5", "<5")]
-    public void A_CSV_field_that_a_spreadsheet_would_run_as_a_formula_becomes_text(string value, string field) =>
-        ReachCsv.Field(value).Should().Be(field);
 
     [Fact]
-    public void In_a_published_equity_table_a_small_age_band_hides_a_second_band_so_it_cannot_be_worked_out()
+    public async Task A_span_of_years_shows_the_sum_of_the_yearly_figures_and_each_child_once()
     {
-        var text = portal.Services.GetRequiredService<IStringLocalizer<Text>>();
-        var bands = new Dictionary<string, (int Reached, int Population)>
+        await SignInAsync(World.Official);
+        var page = Open("/officials/reach?year=2025&groupBy=programmeType");
+        page.FindAll("#cumulative-table").Should().BeEmpty("the span appears when it is chosen");
+
+        await ChooseAsync(page, "reach-from", 2025);
+        await ChooseAsync(page, "reach-to", 2024);
+        await page.Find("#reach-show-span").ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Navigation.Uri.Should().EndWith("/officials/reach?year=2025&groupBy=programmeType&from=2024&to=2025"), Patience);
+        page.WaitForAssertion(() => page.FindAll("#cumulative-table").Should().ContainSingle(), Patience);
+        var year2024 = (await OraclePeriodAsync("Calendar", 2024)).Children;
+        var year2025 = (await OraclePeriodAsync("Calendar", 2025)).Children;
+        var overBoth = (int)await Reach.ScalarAsync(DistinctChildrenSql(2024, 2025));
+        Rows(page, "cumulative-table").Should().BeEquivalentTo(new[]
         {
-            ["0-2"] = (3, 100), ["3-5"] = (100, 400), ["6-9"] = (0, 300), ["10-13"] = (0, 300), ["14-17"] = (0, 300),
-        };
-        var equity = new ReachEquity([new ReachEquityRow("D1", "Mitte", true, 103, 1400, bands)], (103, 1400), (0, 0));
-
-        var table = ReachTables.EquityOf(equity, ReachPeriodRange.Of(ReachPeriodKind.Calendar, 2025), text, threshold: 5);
-
-        // 3 children aged 0-2 would follow from 103 minus the 100 aged 3-5, so the 3-5 rate goes too.
-        table.Rows[0].Cells.Select(cell => table.Format(cell, forCsv: true)).Should().Equal("Yes", "103", "1400", "7.4", "x", "x", "0.0", "0.0", "0.0");
+            new[] { "2024", Number(year2024) }, ["2025", Number(year2025)],
+            [T("ReachSumOfYears"), Number(year2024 + year2025)], [T("ReachDistinctOverSpan"), Number(overBoth)],
+        }, options => options.WithStrictOrdering());
+        overBoth.Should().BeLessThan(year2024 + year2025, "children who came in both years count once over the span");
+        Href(page.Find("#cumulative .reach-csv a")).Should().Be(ReachPaths.ExportFor(
+            new ReachQuery(ReachPeriodKind.Calendar, 2025, ReachDimensions.ProgrammeType, FromYear: 2024, ToYear: 2025), ReachTables.Cumulative));
     }
 
     [Fact]
-    public async Task The_print_view_applies_small_number_protection_and_says_so()
+    public async Task Charts_are_drawn_as_SVG_with_the_same_figures_in_a_table_beside_them()
     {
-        using var client = await portal.ClientAsync(ReachPagesFixture.Official);
+        await SignInAsync(World.Official);
+        var page = Open("/officials/reach?year=2025");
 
-        var response = await client.GetAsync("/officials/reach/print?year=2025&groupBy=programme");
+        var charts = page.FindAll("svg.bar-chart");
+        charts.Should().HaveCount(2, "the month trend and year over year");
+        foreach (var chart in charts)
+        {
+            chart.GetAttribute("role").Should().Be("img");
+            chart.GetAttribute("aria-label").Should().NotBeNullOrWhiteSpace().And.Be(chart.QuerySelector("title")!.TextContent);
+            chart.QuerySelectorAll("[style]").Should().BeEmpty("the chart is drawn with attributes only");
+            chart.HasAttribute("style").Should().BeFalse();
+        }
+        var months = await OracleGroupsAsync("Calendar", 2025, "", "month");
+        var monthChart = charts[0].QuerySelectorAll("g").Select(g => g.QuerySelectorAll("text").Select(t => t.TextContent).ToArray()).ToList();
+        monthChart.Should().HaveCount(12).And.ContainEquivalentOf(new[] { ReachReports.MonthLabel("2025-03"), Number(months["2025-03"].Children) });
+        Rows(page, "months-table").Select(r => new[] { r[0], r[1] }).Should().BeEquivalentTo(monthChart, options => options.WithStrictOrdering(),
+            "the table beside the chart holds the same figures");
+    }
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var page = await Html.ParseAsync(response);
-        Rows(page, "breakdown-table").Select(r => r[1]).Should().Equal("10", "x", "<5", "20", "19");
-        page.Find("//p[contains(@class,'reach-print__protected')]").Text().Should().Contain("counts from 1 to 4 are shown as “<5”");
-        page.DocumentNode.SelectNodes("//header[@class='site-header'] | //footer").Should().BeNull("a printed report has no site navigation");
+    [Fact]
+    public async Task The_print_view_and_every_table_link_to_the_current_view_and_load_as_whole_pages()
+    {
+        await SignInAsync(World.Official);
+        var page = Open("/officials/reach?year=2024&period=school&groupBy=centre&programmeType=Workshop");
+        var query = new ReachQuery(ReachPeriodKind.School, 2024, ReachDimensions.Centre, ProgrammeType: "Workshop");
+
+        page.WaitForAssertion(() => page.FindAll(".reach-scope").Should().ContainSingle(), Patience);
+        var print = page.Find("#reach-print-link");
+        Href(print).Should().Be(ReachPaths.PrintFor(query));
+        print.GetAttribute("target").Should().Be("_top", "blazor.web.js leaves such a link to the browser, which loads the page afresh in the same tab");
+        typeof(ReachPrintPage).GetCustomAttributes(typeof(ExcludeFromInteractiveRoutingAttribute), false).Should()
+            .ContainSingle("the print view is a static page, outside the circuit");
+        var downloads = page.FindAll(".reach-csv a");
+        downloads.Select(Href).Should().BeEquivalentTo(
+            new[] { ReachTables.Breakdown, ReachTables.Months, ReachTables.Years, ReachTables.Equity }.Select(table => ReachPaths.ExportFor(query, table)));
+        downloads.Should().OnlyContain(a => a.HasAttribute("download"), "a download link is left to the browser, not to the router");
     }
 
     [Theory]
@@ -192,39 +195,195 @@ public class ReachPagesTests(ReachPagesFixture portal) : IClassFixture<ReachPage
     [InlineData("/officials/reach?programmeType=Workshop&centre=IZM", "Narrow down to a programme type or to a centre, not both.")]
     [InlineData("/officials/reach?programmeType=Workshop&groupBy=month", "Within this selection you can break down by: Programme, Category, Centre, District of residence, Age band, Focus area or not.")]
     [InlineData("/officials/reach?from=2026&to=2024", "The first year of the span must not be after the last.")]
-    [InlineData("/officials/reach/print?period=weekly", "Choose the calendar year or the school year.")]
-    public async Task A_bad_address_gets_a_message_that_says_what_to_change(string path, string message)
+    [InlineData("/officials/reach?period=weekly", "Choose the calendar year or the school year.")]
+    public async Task A_bad_address_gets_a_message_that_says_what_to_change(string address, string message)
     {
-        using var client = await portal.ClientAsync(ReachPagesFixture.Official);
+        await SignInAsync(World.Official);
 
-        var response = await client.GetAsync(path);
+        var page = Open(address, ready: "#reach-problems");
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var page = await Html.ParseAsync(response);
-        page.DocumentNode.SelectNodes("//div[@role='alert']//li")!.Select(li => li.Text()).Should().Contain(message);
-        page.Find("//div[@role='alert']//a").GetAttributeValue("href", "").Should().Be(ReachPaths.Dashboard);
+        page.FindAll("#reach-problems li").Select(li => li.TextContent).Should().Contain(message);
+        Href(page.Find("#reach-problems a")).Should().Be(ReachPaths.Dashboard);
+        page.FindAll("#distinct-children, #breakdown-table, #reach-year").Should().BeEmpty("nothing is shown for an address that is not understood");
+    }
+
+    public static readonly TheoryData<string> HostileValues = new()
+    {
+        "year=<script>alert(1)</script>",
+        "centre=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        "groupBy=" + new string('a', 20_000),
+        "programmeType=Work%00shop",
+        "centre=%E2%80%AEMZI",
+        "year=2025%3BDROP%20TABLE%20attendances%3B--",
+        "centre=%3DHYPERLINK(%22http%3A%2F%2Fexample.org%22)",
+        "year=2025&year=2026",
+        "from=-1&to=99999999999999999999",
+        "period=%F0%9F%98%80&groupBy=%25zz",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileValues))]
+    public async Task Hostile_values_in_the_address_get_a_clear_message_and_never_a_crash(string query)
+    {
+        await SignInAsync(World.Official);
+        var attendances = await CountAsync(db => db.Attendances);
+
+        var page = Open($"/officials/reach?{query}", ready: "#reach-problems");
+
+        page.FindAll("#reach-problems li").Should().NotBeEmpty().And.OnlyContain(li => li.TextContent.Length > 0 && li.TextContent.Length < 300,
+            "each problem is named in a sentence, without repeating what was typed");
+        page.FindAll("#reach-problems script, #reach-problems img").Should().BeEmpty("nothing typed into the address becomes markup");
+        page.FindAll("#distinct-children").Should().BeEmpty();
+        (await CountAsync(db => db.Attendances)).Should().Be(attendances);
+    }
+
+    [Fact]
+    public async Task A_choice_is_refused_and_the_figures_go_once_the_account_lost_the_Official_role()
+    {
+        var official = await World.AccountAsync($"official.{Guid.NewGuid():N}@example.org", Roles.Official);
+        await SignInAsync(official);
+        var page = Open("/officials/reach?year=2025");
+        var address = Navigation.Uri;
+        var audit = await CountAsync(db => db.AuditEvents);
+
+        await using (var scope = World.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            (await users.RemoveFromRoleAsync((await users.FindByIdAsync(official.Id))!, Roles.Official)).Succeeded.Should().BeTrue();
+        }
+        await ChooseAsync(page, "reach-year", 2024);
+
+        page.WaitForAssertion(() => page.FindAll("#reach-refused").Should().ContainSingle(), Patience);
+        page.Find("#reach-refused").TextContent.Should().Contain(T("ReachNoLongerAllowed"));
+        Navigation.Uri.Should().Be(address, "a refused choice goes nowhere");
+        page.FindAll("#distinct-children, .reach-table, svg.bar-chart, #reach-print-link, .reach-csv").Should().BeEmpty("nothing of the figures stays on the page");
+        (await CountAsync(db => db.AuditEvents)).Should().Be(audit, "nothing was shown or exported, so nothing is recorded");
+    }
+
+    [Fact]
+    public async Task A_new_address_is_refused_once_the_account_lost_the_Official_role()
+    {
+        var official = await World.AccountAsync($"official.{Guid.NewGuid():N}@example.org", Roles.Official);
+        await SignInAsync(official);
+        var page = Open("/officials/reach?year=2025&groupBy=programmeType");
+        var audit = await CountAsync(db => db.AuditEvents);
+
+        await using (var scope = World.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByIdAsync(official.Id))!;
+            (await users.RemoveFromRoleAsync(user, Roles.Official)).Succeeded.Should().BeTrue();
+            (await users.AddToRoleAsync(user, Roles.Editor)).Succeeded.Should().BeTrue();
+        }
+        // A drill-down link, or the back button: the router sets the page's address.
+        await FollowAsync(page, Href(page.Find("#breakdown-table tbody a")));
+
+        page.WaitForAssertion(() => page.FindAll("#reach-refused").Should().ContainSingle(), Patience);
+        page.FindAll("#distinct-children, .reach-table").Should().BeEmpty();
+        (await CountAsync(db => db.AuditEvents)).Should().Be(audit);
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_sees_no_figures()
+    {
+        var official = await World.AccountAsync($"official.{Guid.NewGuid():N}@example.org", Roles.Official);
+        await SignInAsync(official);
+        await using (var db = World.NewDb())
+        {
+            (await db.Users.SingleAsync(u => u.Id == official.Id)).IsActive = false;
+            await db.SaveChangesAsync();
+        }
+
+        var page = Open("/officials/reach?year=2025", ready: "#reach-refused");
+
+        page.FindAll("#distinct-children, .reach-table").Should().BeEmpty();
     }
 
     [Theory]
-    [InlineData("/officials/reach/export.csv?year=2025&table=everything", "Choose one of these tables: breakdown, months, years, equity, cumulative.")]
-    [InlineData("/officials/reach/export.csv?year=2025&table=cumulative", "Give both the first and the last year of the span.")]
-    [InlineData("/officials/reach/export.csv?centre=<script>", "This centre code is not valid. Choose a centre from the table.")]
-    public async Task A_bad_export_address_gets_a_plain_message(string path, string message)
+    [InlineData(Roles.CentreStaff)]
+    [InlineData(Roles.Editor)]
+    public async Task Centre_staff_and_editors_see_no_figures_even_when_the_page_is_rendered_for_them(string role)
     {
-        using var client = await portal.ClientAsync(ReachPagesFixture.Official);
+        await SignInAsync(role == Roles.Editor ? World.Editor : World.StaffB);
 
-        var response = await client.GetAsync(path);
+        var page = Open("/officials/reach?year=2025", ready: "#reach-refused");
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("text/plain");
-        (await response.Content.ReadAsStringAsync()).Should().Contain(message);
+        page.FindAll("#distinct-children, .reach-table, #reach-year").Should().BeEmpty();
     }
 
-    private static string Href(HtmlNode link) => HtmlEntity.DeEntitize(link.GetAttributeValue("href", ""));
+    /// <summary>The dashboard at an address, once it shows its figures (or the element <paramref name="ready"/> names).</summary>
+    private IRenderedComponent<ReachPage> Open(string address, string ready = "#distinct-children")
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = English;
+        Render<MudPopoverProvider>();
+        Navigation.NavigateTo(address);
+        var page = Render<ReachPage>();
+        page.WaitForAssertion(() => page.FindAll(ready).Should().NotBeEmpty(), Patience);
+        return page;
+    }
+
+    /// <summary>What the interactive router does with a link the person follows: the same page gets the new address.</summary>
+    private static Task FollowAsync(IRenderedComponent<ReachPage> page, string href) =>
+        page.InvokeAsync(() => page.Services.GetRequiredService<NavigationManager>().NavigateTo(href));
+
+    /// <summary>Chooses a value in one of the page's selects, as a person does by opening it and picking an item.</summary>
+    private static async Task ChooseAsync<T>(IRenderedComponent<ReachPage> page, string inputId, T value)
+    {
+        var select = page.FindComponents<MudSelect<T>>().Single(s => s.Instance.GetState(x => x.InputId) == inputId);
+        await page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
+    }
+
+    private static string Href(IElement link) => link.GetAttribute("href") ?? "";
+
+    private static string Number(int? count) => count?.ToString("N0", English) ?? "";
+
+    private string T(string key) => Reach.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<FamilyServices.Web.Resources.Text>>()[key];
+
+    private string TypeLabel(string type) => T($"ProgrammeType{type}");
 
     /// <summary>The text of every cell of a table, row by row (body, then totals).</summary>
-    private static List<string[]> Rows(HtmlDocument page, string tableId) =>
-        page.DocumentNode.SelectNodes($"//table[@id='{tableId}']/tbody/tr | //table[@id='{tableId}']/tfoot/tr")!
-            .Select(tr => tr.SelectNodes("th|td")!.Select(cell => cell.Text()).ToArray())
-            .ToList();
+    private static List<string[]> Rows(IRenderedComponent<ReachPage> page, string tableId) =>
+        page.FindAll($"#{tableId} tbody tr, #{tableId} tfoot tr").Select(tr => tr.Children.Select(cell => cell.TextContent.Trim()).ToArray()).ToList();
+
+    /// <summary>The breakdown's distinct children by row label (without the totals).</summary>
+    private static Dictionary<string, string> BreakdownChildren(IRenderedComponent<ReachPage> page) =>
+        page.FindAll("#breakdown-table tbody tr").ToDictionary(tr => tr.Children[0].TextContent.Trim(), tr => tr.Children[1].TextContent.Trim());
+
+    private async Task<Dictionary<string, string>> ProgrammeTitlesAsync()
+    {
+        // As the page names them in English: the English title, else the city's language (German here).
+        await using var db = World.NewDb();
+        var programmes = await db.Programmes.Include(p => p.Texts).ToListAsync();
+        return programmes.ToDictionary(p => p.Code, p => p.Texts.OrderBy(t => t.Language == "en" ? 0 : t.Language == "de" ? 1 : 2).First().Title);
+    }
+
+    private async Task<int> CountAsync<TRow>(Func<FamilyServices.Web.Data.FamilyServicesDb, IQueryable<TRow>> rows)
+    {
+        await using var db = World.NewDb();
+        return await rows(db).CountAsync();
+    }
+
+    /// <summary>One period's figures, counted from the attendance table.</summary>
+    private async Task<(int Children, int Participations)> OraclePeriodAsync(string kind, int year)
+    {
+        var row = (await Reach.RowsAsync(ReachOracle.Periods)).SingleOrDefault(r => r.StartsWith($"{kind}|{year}|", StringComparison.Ordinal));
+        if (row is null) return (0, 0);
+        var cells = row.Split('|');
+        return (int.Parse(cells[2], CultureInfo.InvariantCulture), int.Parse(cells[3], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A breakdown's groups (key → children, participations, sessions held), counted from the attendance table.</summary>
+    private async Task<Dictionary<string, (int Children, int Participations, int? Sessions)>> OracleGroupsAsync(string kind, int year, string scope, string dimension) =>
+        (await Reach.RowsAsync(ReachOracle.Figures))
+            .Select(r => r.Split('|'))
+            .Where(c => c[0] == kind && c[1] == year.ToString(CultureInfo.InvariantCulture) && c[2] == scope && c[3] == dimension && c[5] != "0")
+            .ToDictionary(c => c[4], c => (int.Parse(c[5], CultureInfo.InvariantCulture), int.Parse(c[6], CultureInfo.InvariantCulture),
+                c[7] == "∅" ? (int?)null : int.Parse(c[7], CultureInfo.InvariantCulture)));
+
+    private static string DistinctChildrenSql(int fromYear, int toYear) => $"""
+        SELECT count(DISTINCT a.participant_id)
+        FROM attendances a JOIN sessions s ON s.id = a.session_id JOIN offerings o ON o.id = s.offering_id JOIN centres c ON c.id = o.centre_id
+        WHERE a.status = 'Present' AND s.status = 'Held'
+          AND extract(year FROM s.starts_at AT TIME ZONE c.time_zone) BETWEEN {fromYear} AND {toYear}
+        """;
 }
