@@ -16,9 +16,6 @@ namespace FamilyServices.Web.Features.Editing.Programmes;
 /// <summary>A category as the editor's list offers it: parents before their children, indented by depth.</summary>
 public sealed record CategoryChoice(int Id, string Name, int Depth);
 
-/// <summary>One of a programme's offerings as its edit page lists it.</summary>
-public sealed record ProgrammeOfferingRow(int Id, string Code, string CentreName, Schedule Schedule, PublicationState State);
-
 /// <summary>
 /// A stored programme as its edit page shows it, and what this user may do with it: decided by
 /// <see cref="ProgrammeEditor.LoadAsync"/> with the account as the database knows it now.
@@ -57,8 +54,6 @@ public sealed record ProgrammeView
     /// <summary>Centre staff propose changes to what only editors change.</summary>
     public bool MayPropose { get; init; }
 
-    public IReadOnlyList<ProgrammeOfferingRow> Offerings { get; init; } = [];
-
     /// <summary>The stored values, ready to edit.</summary>
     public required ProgrammeForm Form { get; init; }
 }
@@ -84,12 +79,6 @@ public sealed class ProgrammeEditor(IDbContextFactory<FamilyServicesDb> dbFactor
 
         var isEditor = user.IsEditor();
         var runsAtUsersCentre = await ProgrammeAccess.RunsAtUsersCentreAsync(db, id, user);
-        var centres = user.CentreIds().ToArray();
-        var offerings = db.Offerings.AsNoTracking().Where(o => o.ProgrammeId == id);
-        if (!isEditor) offerings = offerings.Where(o => centres.Contains(o.CentreId));
-        var rows = (await offerings.OrderBy(o => o.Centre.Name).ThenBy(o => o.Code)
-                .Select(o => new { o.Id, o.Code, CentreName = o.Centre.Name, o.Schedule, o.PublicationState }).ToListAsync())
-            .Select(o => new ProgrammeOfferingRow(o.Id, o.Code, o.CentreName, o.Schedule, o.PublicationState)).ToList();
 
         return new ProgrammeView
         {
@@ -105,10 +94,9 @@ public sealed class ProgrammeEditor(IDbContextFactory<FamilyServicesDb> dbFactor
             Steps = PublicationWorkflow.StepsFor(user, programme.PublicationState, runsAtUsersCentre),
             MayEdit = isEditor,
             MayConfirm = isEditor || runsAtUsersCentre,
-            MayAddOffering = isEditor || centres.Length > 0,
+            MayAddOffering = isEditor || user.CentreIds().Count > 0,
             MayReadHistory = isEditor,
             MayPropose = ProposalDecisions.MayPropose(user) && !isEditor,
-            Offerings = rows,
             Form = ProgrammeForm.From(programme, zone),
         };
     }

@@ -203,6 +203,31 @@ public class OfferingEditorTests(EditorWorld world) : IClassFixture<EditorWorld>
         result.Problems.Select(p => p.Field).Should().Contain(["roomId", "onlineUrl"]);
     }
 
+    [Fact]
+    public async Task A_programmes_offerings_are_listed_a_page_at_a_time_and_centre_staff_see_their_own_only()
+    {
+        var programme = await world.ProgrammeAsync();
+        await using (var db = world.NewDb())
+        {
+            var catalogue = new TestCatalogue(db);
+            for (var i = 0; i < 11; i++) await catalogue.OfferingAsync(programme, world.CentreB);
+        }
+        var editor = await world.PrincipalAsync(world.Editor);
+        var staffA = await world.PrincipalAsync(world.StaffA);
+        await using var read = world.NewDb();
+
+        var first = await OfferingList.PageAsync(read, editor, programme.Id, "", OfferingSort.Centre, false, 0, OfferingList.DefaultPageSize);
+        var second = await OfferingList.PageAsync(read, editor, programme.Id, "", OfferingSort.Centre, false, 1, OfferingList.DefaultPageSize);
+        var mine = await OfferingList.PageAsync(read, staffA, programme.Id, "", OfferingSort.Code, true, 0, OfferingList.MaxPageSize);
+        var byCode = await OfferingList.PageAsync(read, editor, programme.Id, first.Rows[0].Code.ToLowerInvariant(), OfferingSort.Code, false, 0, 10);
+
+        (first.Total, first.Rows.Count, second.Rows.Count).Should().Be((12, OfferingList.DefaultPageSize, 2));
+        first.Rows.Concat(second.Rows).Select(r => r.Id).Should().OnlyHaveUniqueItems();
+        mine.Rows.Should().ContainSingle().Which.Centre.Should().Be(world.CentreA.Name);
+        byCode.Rows.Select(r => r.Id).Should().Contain(first.Rows[0].Id);
+        byCode.Rows.Should().OnlyContain(r => r.Code.Contains(first.Rows[0].Code, StringComparison.OrdinalIgnoreCase), "the search matches codes, case folded");
+    }
+
     private async Task<string> VersionTextAsync(int offeringId) => (await world.OfferingVersionAsync(offeringId)).ToString(CultureInfo.InvariantCulture);
 
     private async Task<int> OfferingIdAsync(int programmeId)
