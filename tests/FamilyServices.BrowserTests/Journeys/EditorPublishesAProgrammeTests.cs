@@ -27,14 +27,15 @@ public class EditorPublishesAProgrammeTests(BrowserFixture browser)
         var page = editor.Page;
         (await editor.HeadingAsync()).Should().Be(UiStrings.Get("EditProgrammesTitle", "en"));
 
-        await editor.FollowInAppAsync(page.GetByRole(AriaRole.Link, new() { Name = UiStrings.Get("EditNewProgramme", "en") }), "new-programme");
+        await FollowInAppAsync(editor, page.GetByRole(AriaRole.Link, new() { Name = UiStrings.Get("EditNewProgramme", "en") }), "new-programme");
         await page.Locator("#code").FillAsync(code);
         await ChooseAsync(page, "#type", UiStrings.Get("EditTypeWorkshop", "en"));
         await ChooseAsync(page, "#categoryId", null);
-        await page.GetByRole(AriaRole.Tab).Filter(new() { HasText = "Türkçe" }).ClickAsync();
+        // The tabs as a keyboard user moves between them (on a phone the Turkish tab is scrolled out of sight).
+        await MoveToTabAsync(page, "ArrowLeft", "Türkçe");
         await page.Locator("#title-tr").FillAsync(turkishTitle);
         await page.Locator("#summary-tr").FillAsync("Çocuklar robot yapmayı ve kodlamayı oyunla öğrenir.");
-        await page.GetByRole(AriaRole.Tab).Filter(new() { HasText = "English" }).ClickAsync();
+        await MoveToTabAsync(page, "ArrowRight", "English");
         await page.Locator("#title-en").FillAsync(englishTitle);
         await page.Locator("#summary-en").FillAsync("Children learn to build and program robots through play.");
         await page.Locator("#minYears").FillAsync("7");
@@ -43,29 +44,26 @@ public class EditorPublishesAProgrammeTests(BrowserFixture browser)
         await Expect(page.Locator("[data-missing=de]")).ToBeAttachedAsync();
         await Expect(page.Locator("[data-missing=tr]")).Not.ToBeAttachedAsync(new() { Timeout = Visitor.CircuitTimeoutMs });
         await editor.ScreenshotAsync("new-programme-filled");
-        await editor.FollowInAppAsync(page.Locator("#save"), "programme-created");
-
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(UiStrings.Get("EditProgrammeCreated", "en"));
+        await FollowInAppAsync(editor, page.Locator("#save"), "programme-created", snackbar: UiStrings.Get("EditProgrammeCreated", "en"));
         (await editor.HeadingAsync()).Should().Be(englishTitle);
         await Expect(page.Locator("[data-missing=nl]")).ToBeAttachedAsync();
 
-        await editor.FollowInAppAsync(page.GetByRole(AriaRole.Link, new() { Name = UiStrings.Get("EditAddOffering", "en") }), "new-offering");
+        await FollowInAppAsync(editor, page.GetByRole(AriaRole.Link, new() { Name = UiStrings.Get("EditAddOffering", "en") }), "new-offering");
         await ChooseAsync(page, "#centreId", "Anne Şehir İzmit");
         await page.Locator("#weekday-Tuesday").CheckAsync();
         await page.Locator("#weekday-Thursday").CheckAsync();
         await page.Locator("#startTime").FillAsync("15:00");
         await page.Locator("#endTime").FillAsync("16:30");
         await page.Locator("#capacity").FillAsync("16");
-        await editor.FollowInAppAsync(page.Locator("#save"), "offering-created");
-        await Expect(page.Locator(".mud-snackbar").First).ToContainTextAsync(UiStrings.Get("EditOfferingCreated", "en"));
+        await FollowInAppAsync(editor, page.Locator("#save"), "offering-created", snackbar: UiStrings.Get("EditOfferingCreated", "en"));
 
         await page.Locator("#step-SendToReview").ClickAsync();
         await Expect(page.Locator("#workflow-heading ~ div .mud-chip")).ToHaveTextAsync(UiStrings.Get("EditStateInReview", "en"), new() { Timeout = Visitor.CircuitTimeoutMs });
-        await editor.ArriveAsync("offering-in-review");
-        await editor.FollowInAppAsync(page.GetByRole(AriaRole.Link, new() { Name = englishTitle }), "back-to-programme");
+        await ArriveAsync(editor, "offering-in-review");
+        await FollowInAppAsync(editor, page.GetByRole(AriaRole.Link, new() { Name = englishTitle }), "back-to-programme");
         await page.Locator("#step-SendToReview").ClickAsync();
         await Expect(page.Locator("#workflow-heading ~ div .mud-chip")).ToHaveTextAsync(UiStrings.Get("EditStateInReview", "en"), new() { Timeout = Visitor.CircuitTimeoutMs });
-        await editor.ArriveAsync("programme-in-review");
+        await ArriveAsync(editor, "programme-in-review");
         (await page.Locator("#step-Publish").CountAsync()).Should().Be(1, "an editor may publish too");
 
         // Before publication the public address does not exist, and the search does not find it.
@@ -76,7 +74,7 @@ public class EditorPublishesAProgrammeTests(BrowserFixture browser)
         // The Admin works in Turkish in a second browser, finds the programme in review and publishes it with its offering.
         await using var admin = await SignedInAsync("Admin", "tr", viewport, "/editor/programmes?state=InReview");
         var adminPage = admin.Page;
-        await admin.FollowInAppAsync(adminPage.GetByRole(AriaRole.Link, new() { Name = turkishTitle }), "review");
+        await FollowInAppAsync(admin, adminPage.GetByRole(AriaRole.Link, new() { Name = turkishTitle }), "review");
         await admin.FollowAsync(adminPage.GetByRole(AriaRole.Link, new() { Name = UiStrings.Get("EditPreviewLink", "tr") }), "preview");
         (await adminPage.Locator(".preview-banner strong").InnerTextAsync()).Should().Be(UiStrings.Get("EditPreviewBanner", "tr"));
         (await admin.HeadingAsync()).Should().Be(turkishTitle);
@@ -85,18 +83,18 @@ public class EditorPublishesAProgrammeTests(BrowserFixture browser)
         await adminPage.Locator("#step-Publish").ClickAsync();
         var dialog = adminPage.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync(UiStrings.Get("EditConfirmPublishTitle", "tr"));
-        await admin.ArriveAsync("publish-dialog", PageChecks.Accessibility | PageChecks.ResourceKeys);
+        await ArriveAsync(admin, "publish-dialog", PageChecks.Accessibility | PageChecks.ResourceKeys);
         await dialog.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("EditStepPublish", "tr"), Exact = true }).ClickAsync();
         await Expect(adminPage.Locator(".mud-snackbar").First).ToContainTextAsync(UiStrings.Get("EditStepDonePublish", "tr"));
         await Expect(adminPage.Locator("#workflow-heading ~ div .mud-chip")).ToHaveTextAsync(UiStrings.Get("EditStatePublished", "tr"));
-        await admin.ArriveAsync("programme-published");
+        await ArriveAsync(admin, "programme-published");
 
-        await admin.FollowInAppAsync(adminPage.Locator("#offerings-heading ~ * a[href^='/editor/offerings/']").First, "offering");
+        await FollowInAppAsync(admin, adminPage.Locator("#offerings-heading ~ * a[href^='/editor/offerings/']").First, "offering");
         await adminPage.Locator("#step-Publish").ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("EditStepPublish", "tr"), Exact = true }).ClickAsync();
         await Expect(adminPage.Locator("#workflow-heading ~ div .mud-chip")).ToHaveTextAsync(UiStrings.Get("EditStatePublished", "tr"), new() { Timeout = Visitor.CircuitTimeoutMs });
-        await admin.ArriveAsync("offering-published");
-        await admin.FollowInAppAsync(adminPage.GetByRole(AriaRole.Link, new() { Name = UiStrings.Get("EditHistoryLink", "tr") }), "offering-history");
+        await ArriveAsync(admin, "offering-published");
+        await FollowInAppAsync(admin, adminPage.GetByRole(AriaRole.Link, new() { Name = UiStrings.Get("EditHistoryLink", "tr") }), "offering-history");
         await Expect(adminPage.Locator("ol.history > li").First).ToContainTextAsync(UiStrings.Get("EditActionPublished", "tr"));
 
         // A parent's search finds it at once, in Turkish.
@@ -111,6 +109,53 @@ public class EditorPublishesAProgrammeTests(BrowserFixture browser)
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    /// <summary>
+    /// <see cref="Visitor.FollowInAppAsync"/>, with the keyboard's starting point put back where a page load leaves it
+    /// (Chromium keeps it where the clicked element was, and the keyboard check starts with the skip link).
+    /// </summary>
+    private static async Task FollowInAppAsync(Visitor visitor, ILocator target, string step, PageChecks checks = PageChecks.All, string? snackbar = null)
+    {
+        var before = visitor.Page.Url;
+        await target.ClickAsync();
+        await visitor.Page.WaitForURLAsync(url => url != before);
+        if (snackbar is not null) await Expect(visitor.Page.Locator(".mud-snackbar").First).ToContainTextAsync(snackbar);
+        await ArriveAsync(visitor, step, checks);
+    }
+
+    /// <summary>From the open language tab to its neighbour with an arrow key, as the tab list's keyboard use goes.</summary>
+    private static async Task MoveToTabAsync(IPage page, string arrow, string language)
+    {
+        await page.GetByRole(AriaRole.Tab, new() { Selected = true }).FocusAsync();
+        await page.Keyboard.PressAsync(arrow);
+        await Expect(page.GetByRole(AriaRole.Tab).Filter(new() { HasText = language })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Selected = true })).ToContainTextAsync(language, new() { IgnoreCase = true });
+    }
+
+    /// <summary>
+    /// <see cref="Visitor.ArriveAsync"/> after a change in the page (a step taken), from the top of the page for the
+    /// keyboard, once the outcome's snackbar is closed (the staff layout puts its close button before the skip link).
+    /// </summary>
+    private static async Task ArriveAsync(Visitor visitor, string step, PageChecks checks = PageChecks.All)
+    {
+        if (checks.HasFlag(PageChecks.Keyboard))
+        {
+            // Read, then closed, as a person does (a snackbar under the pointer would wait for it to move away).
+            foreach (var close in await visitor.Page.Locator(".mud-snackbar .mud-snackbar-close-button").AllAsync()) await close.ClickAsync();
+            await Expect(visitor.Page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = Visitor.CircuitTimeoutMs });
+        }
+        await visitor.Page.EvaluateAsync("""
+            () => {
+                const body = document.body;
+                body.setAttribute('tabindex', '-1');
+                body.focus({ preventScroll: true });
+                body.blur();
+                body.removeAttribute('tabindex');
+            }
+            """);
+        await visitor.ArriveAsync(step, checks);
+    }
 
     /// <summary>
     /// Chooses in a MudSelect the way a person does: opens its list and clicks the option named
