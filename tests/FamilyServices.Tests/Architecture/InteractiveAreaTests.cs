@@ -16,6 +16,7 @@ public sealed class InteractiveAreaTests
     private static readonly Dictionary<string, string> StaticInArea = new()
     {
         ["/officials/reach/print"] = "a print view: plain HTML for the printer, no circuit",
+        ["/editor/programmes/{Id:int}/preview"] = "the public programme page's own rendering (public stylesheet, strict CSP) for a draft, no circuit",
     };
 
     public static IEnumerable<(Type Page, string Route)> Pages() =>

@@ -8,10 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FamilyServices.Tests.Features.Publishing;
 
 /// <summary>
-/// Every save of catalogue data through the portal's DbContext lands in the item's history, in the same transaction;
-/// and a save based on an older read is refused instead of overwriting someone else's change.
+/// Every save of catalogue data through the portal's DbContext lands in the item's history, in the same transaction,
+/// credited to the acting account (an interactive page's context names it: CreateForAsync); and a save based on an
+/// older read is refused instead of overwriting someone else's change.
 /// </summary>
-public class CatalogueAuditTests(PortalFixture portal) : IClassFixture<PortalFixture>
+public class CatalogueAuditTests(TestWorld portal) : IClassFixture<TestWorld>
 {
     [Fact]
     public async Task Creating_changing_publishing_and_restoring_a_programme_is_recorded_with_before_and_after()
@@ -19,9 +20,7 @@ public class CatalogueAuditTests(PortalFixture portal) : IClassFixture<PortalFix
         int programmeId;
         await using (var seed = portal.NewDb())
         {
-            var catalogue = new TestCatalogue(seed);
-            await catalogue.CityAsync();
-            programmeId = (await catalogue.ProgrammeAsync(PublicationState.Draft, ("de", "Babyschwimmen"))).Id;
+            programmeId = (await new TestCatalogue(seed).ProgrammeAsync(PublicationState.Draft, ("de", "Babyschwimmen"))).Id;
         }
 
         await EditAsync(programmeId, p =>
@@ -65,9 +64,7 @@ public class CatalogueAuditTests(PortalFixture portal) : IClassFixture<PortalFix
         int programmeId;
         await using (var seed = portal.NewDb())
         {
-            var catalogue = new TestCatalogue(seed);
-            await catalogue.CityAsync();
-            programmeId = (await catalogue.ProgrammeAsync(PublicationState.Draft)).Id;
+            programmeId = (await new TestCatalogue(seed).ProgrammeAsync(PublicationState.Draft)).Id;
         }
         await using var firstScope = portal.Scope();
         await using var secondScope = portal.Scope();
@@ -86,6 +83,32 @@ public class CatalogueAuditTests(PortalFixture portal) : IClassFixture<PortalFix
         (await db.Programmes.SingleAsync(p => p.Id == programmeId)).MinAgeMonths.Should().Be(12);
         (await db.CatalogueChanges.CountAsync(c => c.ItemType == "Programme" && c.ItemId == programmeId)).Should().Be(1,
             "the refused save left no history line behind");
+    }
+
+    [Fact]
+    public async Task A_context_made_for_an_account_credits_that_account_and_one_without_credits_nobody()
+    {
+        int programmeId;
+        await using (var seed = portal.NewDb())
+        {
+            programmeId = (await new TestCatalogue(seed).ProgrammeAsync(PublicationState.Draft)).Id;
+        }
+        var factory = portal.Services.GetRequiredService<IDbContextFactory<FamilyServicesDb>>();
+
+        await using (var asEditor = await factory.CreateForAsync(await portal.PrincipalAsync(portal.Editor)))
+        {
+            (await asEditor.Programmes.SingleAsync(p => p.Id == programmeId)).MinAgeMonths = 24;
+            await asEditor.SaveChangesAsync();
+        }
+        await using (var anonymous = await factory.CreateDbContextAsync())
+        {
+            (await anonymous.Programmes.SingleAsync(p => p.Id == programmeId)).MinAgeMonths = 30;
+            await anonymous.SaveChangesAsync();
+        }
+
+        await using var db = portal.NewDb();
+        (await db.CatalogueChanges.Where(c => c.ItemType == "Programme" && c.ItemId == programmeId).OrderBy(c => c.Id).Select(c => c.ChangedById).ToListAsync())
+            .Should().Equal(portal.Editor.Id, null);
     }
 
     private async Task EditAsync(int programmeId, Action<Programme> change)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using FamilyServices.Tests.Features.Editing.Programmes;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
@@ -7,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyServices.Tests.Features.Publishing;
 
-/// <summary>The portal with a clock the test moves.</summary>
-public sealed class PinnedClockPortalFixture : PortalFixture
+/// <summary>The editors' world with a clock the test moves.</summary>
+public sealed class PinnedClockPortalFixture : EditorWorld
 {
     public PinnedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
@@ -67,13 +69,30 @@ public class PublicationWindowTests(PinnedClockPortalFixture portal) : IClassFix
         (await client.GetStringAsync("/api/v1/offerings?pageSize=500")).Should().NotContain(offering.Code);
     }
 
+    [Fact]
+    public async Task A_window_set_in_the_editor_in_the_citys_time_opens_the_search_at_that_minute()
+    {
+        var (programme, offering) = await PublishedProgrammeAsync(from: null, until: null);
+        var opensAt = portal.Clock.Now.AddMinutes(30);
+        var form = await portal.FormOfAsync(programme.Id);
+        form.PublishFrom = TimeZoneInfo.ConvertTimeFromUtc(opensAt.UtcDateTime, portal.CityZone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+        (await portal.Programmes.SaveAsync(await portal.PrincipalAsync(portal.Editor), programme.Id, form)).Succeeded.Should().BeTrue();
+        (await SurfacesShowingAsync(programme, offering)).Should().BeEmpty("the window opens in half an hour");
+
+        portal.Clock.Advance(TimeSpan.FromMinutes(29));
+        (await SurfacesShowingAsync(programme, offering)).Should().BeEmpty("a minute early");
+
+        portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await SurfacesShowingAsync(programme, offering)).Should().BeEquivalentTo(AllSurfaces, "at the minute it opens");
+    }
+
     private static readonly string[] AllSurfaces = ["search page", "programme page", "search API", "offerings API", "calendar feed"];
 
     private async Task<(Programme, Offering)> PublishedProgrammeAsync(DateTime? from, DateTime? until)
     {
         await using var db = portal.NewDb();
         var catalogue = new TestCatalogue(db);
-        await catalogue.CityAsync();
         var centre = await catalogue.CentreAsync();
         var title = TestCatalogue.Unique("Sommerferien-Schwimmkurs ");
         var programme = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", title));

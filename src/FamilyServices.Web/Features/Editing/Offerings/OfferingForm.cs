@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Editing.Programmes;
 using FamilyServices.Web.Resources;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
 using FamilyServices.Web.Features.Editing.Shared;
@@ -11,9 +10,10 @@ using FamilyServices.Web.Features.Editing.Shared;
 namespace FamilyServices.Web.Features.Editing.Offerings;
 
 /// <summary>
-/// The offering editor's form: values as typed, checked by <see cref="Validate"/>, copied by <see cref="ApplyTo"/>.
-/// The schedule is built with the domain's own factories (<see cref="Schedule.Weekly"/>, <see cref="Schedule.OnDates"/>),
-/// in the centre's local time.
+/// The offering editor's form: values as typed, checked by <see cref="Validate"/> as the user types and again on the
+/// server when saving (it changes none of the typed values), copied cleaned by <see cref="ApplyTo"/>. The schedule is
+/// built with the domain's own factories (<see cref="Schedule.Weekly"/>, <see cref="Schedule.OnDates"/>), in the
+/// centre's local time.
 /// </summary>
 public sealed partial class OfferingForm
 {
@@ -59,29 +59,20 @@ public sealed partial class OfferingForm
     /// <summary>The centre chosen in the form, when it is a number (for listing its rooms).</summary>
     public int? ChosenCentreId => int.TryParse(CentreId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    public static OfferingForm Read(IFormCollection form) => new()
+    /// <summary>The code as typed, cleaned and in capitals; empty means "make one".</summary>
+    public string CleanCode => EditorForms.Line(Code).ToUpperInvariant();
+
+    public bool IsWeekly => Kind == nameof(ScheduleKind.Weekly);
+
+    /// <summary>Turns a day of the weekly schedule on or off.</summary>
+    public void SetWeekday(DayOfWeek day, bool on)
     {
-        Code = form.Value("code").ToUpperInvariant(),
-        CentreId = form.Value("centreId"),
-        RoomId = form.Value("roomId"),
-        IsOnline = form.Checked("isOnline"),
-        OnlineUrl = form.Value("onlineUrl"),
-        Capacity = form.Value("capacity"),
-        Kind = form.Value("kind"),
-        Weekdays = form["weekdays"].Select(v => (v ?? "").Trim()).Where(v => v.Length > 0).Distinct().ToList(),
-        StartDate = form.Value("startDate"),
-        EndDate = form.Value("endDate"),
-        StartTime = form.Value("startTime"),
-        EndTime = form.Value("endTime"),
-        ExtraDates = form.Value("extraDates"),
-        ExcludedDates = form.Value("excludedDates"),
-        Status = form.Value("status"),
-        StatusNote = form.Value("statusNote"),
-        NoticeUntil = form.Value("noticeUntil"),
-        PublishFrom = form.Value("publishFrom"),
-        PublishUntil = form.Value("publishUntil"),
-        Version = form.Value("version"),
-    };
+        Weekdays.Remove(day.ToString());
+        if (on) Weekdays.Add(day.ToString());
+    }
+
+    /// <summary>Saving this form cancels an offering that was not cancelled: its future sessions are cancelled too (the page confirms first).</summary>
+    public bool Cancels(OfferingStatus? storedStatus) => Status == nameof(OfferingStatus.Cancelled) && storedStatus != OfferingStatus.Cancelled;
 
     public static OfferingForm From(Offering offering, TimeZoneInfo cityZone)
     {
@@ -118,50 +109,53 @@ public sealed partial class OfferingForm
         var problems = new List<FormProblem>();
         void Problem(string field, string message) => problems.Add(new FormProblem(field, message));
 
-        // An empty code is made by the page; a typed one must be a short code.
-        if (Code.Length > CodeLength || (Code.Length > 0 && !CodePattern().IsMatch(Code))) Problem("code", t["EditCodeInvalid", CodeLength]);
+        // An empty code is made on saving; a typed one must be a short code.
+        var code = CleanCode;
+        if (code.Length > CodeLength || (code.Length > 0 && !CodePattern().IsMatch(code))) Problem("code", t["EditCodeInvalid", CodeLength]);
 
         if (ChosenCentreId is not { } centreId || !centreIds.Contains(centreId)) Problem("centreId", t["EditChooseFromList"]);
         else _centreId = centreId;
 
         _roomId = null;
-        if (RoomId.Length > 0)
+        if (!string.IsNullOrEmpty(RoomId))
         {
             if (int.TryParse(RoomId, NumberStyles.None, CultureInfo.InvariantCulture, out var roomId) && roomIds.Contains(roomId)) _roomId = roomId;
             else Problem("roomId", t["EditRoomNotAtCentre"]);
         }
 
-        if (OnlineUrl.Length > 0 && (OnlineUrl.Length > UrlLength || !ProgrammeForm.IsWebAddress(OnlineUrl))) Problem("onlineUrl", t["EditUrlInvalid", UrlLength]);
-        else if (IsOnline && OnlineUrl.Length == 0) Problem("onlineUrl", t["EditOnlineUrlRequired"]);
+        var onlineUrl = EditorForms.Line(OnlineUrl);
+        if (onlineUrl.Length > 0 && (onlineUrl.Length > UrlLength || !ProgrammeForm.IsWebAddress(onlineUrl))) Problem("onlineUrl", t["EditUrlInvalid", UrlLength]);
+        else if (IsOnline && onlineUrl.Length == 0) Problem("onlineUrl", t["EditOnlineUrlRequired"]);
 
         _capacity = null;
-        if (Capacity.Length > 0)
+        if (EditorForms.Line(Capacity) is { Length: > 0 } capacityText)
         {
-            if (int.TryParse(Capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is > 0 and <= MaxCapacity) _capacity = capacity;
+            if (int.TryParse(capacityText, NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) && capacity is > 0 and <= MaxCapacity) _capacity = capacity;
             else Problem("capacity", t["EditCapacityInvalid", MaxCapacity]);
         }
 
         ValidateSchedule(t, problems);
 
         if (!Enum.TryParse(Status, out _status) || !Enum.IsDefined(_status) || int.TryParse(Status, out _)) Problem("status", t["EditChooseFromList"]);
-        if (StatusNote.Length > NoteLength) Problem("statusNote", t["EditTooLong", t["EditStatusNote"], NoteLength, StatusNote.Length]);
-        else if (_status == OfferingStatus.Cancelled && StatusNote.Length == 0) Problem("statusNote", t["EditStatusNoteRequired"]);
+        var statusNote = EditorForms.Line(StatusNote);
+        if (statusNote.Length > NoteLength) Problem("statusNote", t["EditTooLong", t["EditStatusNote"], NoteLength, statusNote.Length]);
+        else if (_status == OfferingStatus.Cancelled && statusNote.Length == 0) Problem("statusNote", t["EditStatusNoteRequired"]);
         _noticeUntil = null;
-        if (NoticeUntil.Length > 0)
+        if (EditorForms.Line(NoticeUntil) is { Length: > 0 } noticeText)
         {
-            if (EditorForms.TryDate(NoticeUntil, out var until)) _noticeUntil = until;
+            if (EditorForms.TryDate(noticeText, out var until)) _noticeUntil = until;
             else Problem("noticeUntil", t["EditDateInvalid"]);
         }
 
         _publishFrom = _publishUntil = null;
-        if (PublishFrom.Length > 0)
+        if (EditorForms.Line(PublishFrom) is { Length: > 0 } fromText)
         {
-            if (EditorForms.TryLocalDateTime(PublishFrom, cityZone, out var from)) _publishFrom = from;
+            if (EditorForms.TryLocalDateTime(fromText, cityZone, out var from)) _publishFrom = from;
             else Problem("publishFrom", t["EditDateTimeInvalid"]);
         }
-        if (PublishUntil.Length > 0)
+        if (EditorForms.Line(PublishUntil) is { Length: > 0 } untilText)
         {
-            if (EditorForms.TryLocalDateTime(PublishUntil, cityZone, out var until)) _publishUntil = until;
+            if (EditorForms.TryLocalDateTime(untilText, cityZone, out var until)) _publishUntil = until;
             else Problem("publishUntil", t["EditDateTimeInvalid"]);
         }
         if (_publishFrom is not null && _publishUntil is not null && _publishUntil <= _publishFrom) Problem("publishUntil", t["EditPublishWindowOrder"]);
@@ -178,12 +172,12 @@ public sealed partial class OfferingForm
             Problem("kind", t["EditChooseFromList"]);
             return;
         }
-        if (!EditorForms.TryTime(StartTime, out var startTime)) { Problem("startTime", t["EditTimeInvalid"]); ok = false; }
-        if (!EditorForms.TryTime(EndTime, out var endTime)) { Problem("endTime", t["EditTimeInvalid"]); ok = false; }
+        if (!EditorForms.TryTime(EditorForms.Line(StartTime), out var startTime)) { Problem("startTime", t["EditTimeInvalid"]); ok = false; }
+        if (!EditorForms.TryTime(EditorForms.Line(EndTime), out var endTime)) { Problem("endTime", t["EditTimeInvalid"]); ok = false; }
         if (ok && endTime <= startTime) { Problem("endTime", t["EditTimeOrder"]); ok = false; }
 
-        var (extra, badExtra) = EditorForms.DateList(ExtraDates);
-        var (excluded, badExcluded) = EditorForms.DateList(ExcludedDates);
+        var (extra, badExtra) = EditorForms.DateList(EditorForms.Line(ExtraDates));
+        var (excluded, badExcluded) = EditorForms.DateList(EditorForms.Line(ExcludedDates));
         if (badExtra.Count > 0) { Problem("extraDates", t["EditDatesInvalid", string.Join(", ", badExtra)]); ok = false; }
         if (badExcluded.Count > 0) { Problem("excludedDates", t["EditDatesInvalid", string.Join(", ", badExcluded)]); ok = false; }
 
@@ -195,9 +189,9 @@ public sealed partial class OfferingForm
             {
                 if (Enum.TryParse<DayOfWeek>(day, out var dayOfWeek) && Enum.IsDefined(dayOfWeek) && !int.TryParse(day, out _)) days |= dayOfWeek.ToWeekdays();
             }
-            if (days == Domain.Weekdays.None) { Problem("weekday-Monday", t["EditWeekdaysRequired"]); ok = false; }
-            var hasStart = EditorForms.TryDate(StartDate, out var startDate);
-            var hasEnd = EditorForms.TryDate(EndDate, out var endDate);
+            if (days == Domain.Weekdays.None) { Problem("weekdays", t["EditWeekdaysRequired"]); ok = false; }
+            var hasStart = EditorForms.TryDate(EditorForms.Line(StartDate), out var startDate);
+            var hasEnd = EditorForms.TryDate(EditorForms.Line(EndDate), out var endDate);
             if (!hasStart) { Problem("startDate", t["EditDateInvalid"]); ok = false; }
             if (!hasEnd) { Problem("endDate", t["EditDateInvalid"]); ok = false; }
             if (hasStart && hasEnd && endDate < startDate) { Problem("endDate", t["EditDateOrder"]); ok = false; }
@@ -222,18 +216,19 @@ public sealed partial class OfferingForm
         else _schedule = schedule;
     }
 
+    /// <summary>Copies the values checked by the last <see cref="Validate"/> onto the offering, cleaned.</summary>
     public void ApplyTo(Offering offering, string code)
     {
         offering.Code = code;
         offering.CentreId = _centreId;
         offering.RoomId = _roomId;
         offering.IsOnline = IsOnline;
-        offering.OnlineUrl = OnlineUrl.Length > 0 ? OnlineUrl : null;
+        offering.OnlineUrl = EditorForms.Line(OnlineUrl) is { Length: > 0 } onlineUrl ? onlineUrl : null;
         offering.Capacity = _capacity;
         // A record: an unchanged schedule compares equal field by field, so the history shows only what changed.
         offering.Schedule = _schedule!;
         offering.Status = _status;
-        offering.StatusNote = StatusNote.Length > 0 ? StatusNote : null;
+        offering.StatusNote = EditorForms.Line(StatusNote) is { Length: > 0 } statusNote ? statusNote : null;
         offering.NoticeUntil = _noticeUntil;
         offering.PublishFrom = _publishFrom;
         offering.PublishUntil = _publishUntil;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Resources;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
 using FamilyServices.Web.Features.Editing.Shared;
@@ -18,13 +17,19 @@ public sealed class ProgrammeTextFields
     public string CostNote { get; set; } = "";
     public string RegistrationNote { get; set; } = "";
 
-    public bool IsEmpty => Title.Length == 0 && Summary.Length == 0 && Description.Length == 0 && CostNote.Length == 0 && RegistrationNote.Length == 0;
+    /// <summary>Nothing typed in this language (spaces and control characters count as nothing): the language is left out.</summary>
+    public bool IsEmpty => EditorForms.Line(Title).Length == 0 && EditorForms.Line(Summary).Length == 0 && EditorForms.Block(Description).Length == 0
+        && EditorForms.Line(CostNote).Length == 0 && EditorForms.Line(RegistrationNote).Length == 0;
+
+    /// <summary>The language has no title: the public pages fall back to another language (the editor's tab is marked).</summary>
+    public bool IsMissing => EditorForms.Line(Title).Length == 0;
 }
 
 /// <summary>
-/// The programme editor's form: every value as typed (so a refused form shows exactly what was entered), checked by
-/// <see cref="Validate"/>, then copied onto the entity by <see cref="ApplyTo"/>. Code and slug uniqueness need the
-/// database and are checked by the page.
+/// The programme editor's form: every value as typed (so a refused form keeps exactly what was entered), checked by
+/// <see cref="Validate"/> as the editor types and again on the server when saving, then copied onto the entity by
+/// <see cref="ApplyTo"/> (cleaned: no control characters, trimmed). <see cref="Validate"/> changes nothing, so it can
+/// run on every keystroke. Code and web address uniqueness need the database: <see cref="ProgrammeEditor"/> checks them.
 /// </summary>
 public sealed partial class ProgrammeForm
 {
@@ -73,42 +78,6 @@ public sealed partial class ProgrammeForm
     private DateTime? _publishUntil;
     private DateOnly? _lastCheckedOn;
 
-    public static ProgrammeForm Read(IFormCollection form)
-    {
-        var input = new ProgrammeForm
-        {
-            Code = form.Value("code"),
-            Slug = form.Value("slug").ToLowerInvariant(),
-            Type = form.Value("type"),
-            CategoryId = form.Value("categoryId"),
-            ForChildren = form.Checked("forChildren"),
-            ForParents = form.Checked("forParents"),
-            ForFamilies = form.Checked("forFamilies"),
-            MinYears = form.Value("minYears"),
-            MinMonths = form.Value("minMonths"),
-            MaxYears = form.Value("maxYears"),
-            MaxMonths = form.Value("maxMonths"),
-            IsFree = form.Checked("isFree"),
-            Price = form.Value("price"),
-            RegistrationMode = form.Value("registrationMode"),
-            RegistrationUrl = form.Value("registrationUrl"),
-            DeliveryLanguages = form["deliveryLanguages"].Select(v => (v ?? "").Trim()).Where(v => v.Length > 0).Distinct().ToList(),
-            PublishFrom = form.Value("publishFrom"),
-            PublishUntil = form.Value("publishUntil"),
-            LastCheckedOn = form.Value("lastCheckedOn"),
-            Version = form.Value("version"),
-        };
-        foreach (var (language, text) in input.Texts)
-        {
-            text.Title = form.Value($"title-{language}");
-            text.Summary = form.Value($"summary-{language}");
-            text.Description = form[$"description-{language}"].ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-            text.CostNote = form.Value($"costNote-{language}");
-            text.RegistrationNote = form.Value($"registrationNote-{language}");
-        }
-        return input;
-    }
-
     public static ProgrammeForm From(Programme programme, TimeZoneInfo cityZone)
     {
         var input = new ProgrammeForm
@@ -148,9 +117,34 @@ public sealed partial class ProgrammeForm
 
     /// <summary>The title to show for the programme: in the wanted language, else the first one given.</summary>
     public string TitleIn(string language) =>
-        Texts.TryGetValue(language, out var text) && text.Title.Length > 0 ? text.Title : Texts.Values.FirstOrDefault(t => t.Title.Length > 0)?.Title ?? "";
+        Texts.TryGetValue(language, out var text) && !text.IsMissing ? EditorForms.Line(text.Title)
+            : Texts.Values.Where(t => !t.IsMissing).Select(t => EditorForms.Line(t.Title)).FirstOrDefault() ?? "";
 
-    /// <summary>Checks everything that needs no database. Fills the slug from the title when it was left empty.</summary>
+    /// <summary>The code as it is stored.</summary>
+    public string CleanCode => EditorForms.Line(Code);
+
+    /// <summary>The web address as it is stored: as typed (in lower case), or made from the title in <paramref name="preferredLanguage"/> when left empty.</summary>
+    public string EffectiveSlug(string preferredLanguage)
+    {
+        var typed = EditorForms.Line(Slug).ToLowerInvariant();
+        return typed.Length > 0 ? typed : EditorForms.Slugify(TitleIn(preferredLanguage), SlugLength);
+    }
+
+    /// <summary>The checked audience flags.</summary>
+    public Audience Audience => (ForChildren ? Audience.Children : Audience.None) | (ForParents ? Audience.Parents : Audience.None)
+        | (ForFamilies ? Audience.Families : Audience.None);
+
+    /// <summary>Turns a delivery language on or off.</summary>
+    public void SetDeliveryLanguage(string language, bool on)
+    {
+        DeliveryLanguages.Remove(language);
+        if (on) DeliveryLanguages.Add(language);
+    }
+
+    /// <summary>
+    /// Checks everything that needs no database, changing nothing (it runs as the editor types). The field of each
+    /// problem is the id of the input that shows it; a language's text fields end in "-" and the language's code.
+    /// </summary>
     public List<FormProblem> Validate(IStringLocalizer<Text> t, TimeZoneInfo cityZone, IReadOnlyCollection<int> categoryIds, string preferredLanguage)
     {
         var problems = new List<FormProblem>();
@@ -160,19 +154,20 @@ public sealed partial class ProgrammeForm
             if (value.Length > max) Problem(field, t["EditTooLong", label, max, value.Length]);
         }
 
-        if (Code.Length == 0) Problem("code", t["EditCodeRequired"]);
-        else if (Code.Length > CodeLength || !CodePattern().IsMatch(Code)) Problem("code", t["EditCodeInvalid", CodeLength]);
+        var code = CleanCode;
+        if (code.Length == 0) Problem("code", t["EditCodeRequired"]);
+        else if (code.Length > CodeLength || !CodePattern().IsMatch(code)) Problem("code", t["EditCodeInvalid", CodeLength]);
 
-        if (Slug.Length == 0) Slug = EditorForms.Slugify(TitleIn(preferredLanguage), SlugLength);
-        if (Slug.Length == 0) Problem("slug", t["EditSlugRequired"]);
-        else if (Slug.Length > SlugLength || !SlugPattern().IsMatch(Slug)) Problem("slug", t["EditSlugInvalid", SlugLength]);
+        var slug = EffectiveSlug(preferredLanguage);
+        if (slug.Length == 0) Problem("slug", t["EditSlugRequired"]);
+        else if (slug.Length > SlugLength || !SlugPattern().IsMatch(slug)) Problem("slug", t["EditSlugInvalid", SlugLength]);
 
         if (!Enum.TryParse(Type, out _type) || !Enum.IsDefined(_type) || int.TryParse(Type, out _)) Problem("type", t["EditChooseFromList"]);
         if (!int.TryParse(CategoryId, NumberStyles.None, CultureInfo.InvariantCulture, out _categoryId) || !categoryIds.Contains(_categoryId))
         {
             Problem("categoryId", t["EditChooseFromList"]);
         }
-        if (!ForChildren && !ForParents && !ForFamilies) Problem("forChildren", t["EditAudienceRequired"]);
+        if (Audience == Audience.None) Problem("audience", t["EditAudienceRequired"]);
 
         var minOk = TryAge(MinYears, MinMonths, out _minAge);
         var maxOk = TryAge(MaxYears, MaxMonths, out _maxAge);
@@ -183,7 +178,7 @@ public sealed partial class ProgrammeForm
         _price = null;
         if (!IsFree)
         {
-            if (decimal.TryParse(Price.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price) && price < 100_000_000m)
+            if (decimal.TryParse(EditorForms.Line(Price).Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price) && price < 100_000_000m)
             {
                 _price = decimal.Round(price, 2);
             }
@@ -197,18 +192,19 @@ public sealed partial class ProgrammeForm
         {
             Problem("registrationMode", t["EditChooseFromList"]);
         }
-        if (RegistrationUrl.Length > 0 && (RegistrationUrl.Length > UrlLength || !IsWebAddress(RegistrationUrl))) Problem("registrationUrl", t["EditUrlInvalid", UrlLength]);
-        else if (RegistrationUrl.Length == 0 && _registrationMode == Domain.RegistrationMode.Online) Problem("registrationUrl", t["EditRegistrationUrlRequired"]);
+        var url = EditorForms.Line(RegistrationUrl);
+        if (url.Length > 0 && (url.Length > UrlLength || !IsWebAddress(url))) Problem("registrationUrl", t["EditUrlInvalid", UrlLength]);
+        else if (url.Length == 0 && _registrationMode == Domain.RegistrationMode.Online) Problem("registrationUrl", t["EditRegistrationUrlRequired"]);
 
-        if (DeliveryLanguages.Count == 0) Problem("delivery-de", t["EditDeliveryLanguagesRequired"]);
-        else if (DeliveryLanguages.Any(l => !LanguageCodePattern().IsMatch(l)) || DeliveryLanguages.Count > 20) Problem("delivery-de", t["EditChooseFromList"]);
+        if (DeliveryLanguages.Count == 0) Problem("deliveryLanguages", t["EditDeliveryLanguagesRequired"]);
+        else if (DeliveryLanguages.Any(l => !LanguageCodePattern().IsMatch(l)) || DeliveryLanguages.Count > 20) Problem("deliveryLanguages", t["EditChooseFromList"]);
 
         ValidateWindow(t, cityZone, problems);
 
         _lastCheckedOn = null;
-        if (LastCheckedOn.Length > 0)
+        if (EditorForms.Line(LastCheckedOn) is { Length: > 0 } lastChecked)
         {
-            if (EditorForms.TryDate(LastCheckedOn, out var checkedOn)) _lastCheckedOn = checkedOn;
+            if (EditorForms.TryDate(lastChecked, out var checkedOn)) _lastCheckedOn = checkedOn;
             else Problem("lastCheckedOn", t["EditDateInvalid"]);
         }
 
@@ -216,13 +212,14 @@ public sealed partial class ProgrammeForm
         {
             if (text.IsEmpty) continue;
             var name = EditorForms.LanguageName(language);
-            if (text.Title.Length == 0) Problem($"title-{language}", t["EditTitleMissing", name]);
-            if (text.Summary.Length == 0) Problem($"summary-{language}", t["EditSummaryMissing", name]);
-            MaxLength($"title-{language}", text.Title, TitleLength, $"{t["EditTitle"]} ({name})");
-            MaxLength($"summary-{language}", text.Summary, SummaryLength, $"{t["EditSummary"]} ({name})");
-            MaxLength($"description-{language}", text.Description, DescriptionLength, $"{t["EditDescription"]} ({name})");
-            MaxLength($"costNote-{language}", text.CostNote, NoteLength, $"{t["EditCostNote"]} ({name})");
-            MaxLength($"registrationNote-{language}", text.RegistrationNote, NoteLength, $"{t["EditRegistrationNote"]} ({name})");
+            var (title, summary) = (EditorForms.Line(text.Title), EditorForms.Line(text.Summary));
+            if (title.Length == 0) Problem($"title-{language}", t["EditTitleMissing", name]);
+            if (summary.Length == 0) Problem($"summary-{language}", t["EditSummaryMissing", name]);
+            MaxLength($"title-{language}", title, TitleLength, $"{t["EditTitle"]} ({name})");
+            MaxLength($"summary-{language}", summary, SummaryLength, $"{t["EditSummary"]} ({name})");
+            MaxLength($"description-{language}", EditorForms.Block(text.Description), DescriptionLength, $"{t["EditDescription"]} ({name})");
+            MaxLength($"costNote-{language}", EditorForms.Line(text.CostNote), NoteLength, $"{t["EditCostNote"]} ({name})");
+            MaxLength($"registrationNote-{language}", EditorForms.Line(text.RegistrationNote), NoteLength, $"{t["EditRegistrationNote"]} ({name})");
         }
         if (Texts.Values.All(text => text.IsEmpty)) Problem($"title-{Languages.Supported[0]}", t["EditTextsRequired"]);
         return problems;
@@ -231,14 +228,14 @@ public sealed partial class ProgrammeForm
     private void ValidateWindow(IStringLocalizer<Text> t, TimeZoneInfo cityZone, List<FormProblem> problems)
     {
         _publishFrom = _publishUntil = null;
-        if (PublishFrom.Length > 0)
+        if (EditorForms.Line(PublishFrom) is { Length: > 0 } fromText)
         {
-            if (EditorForms.TryLocalDateTime(PublishFrom, cityZone, out var from)) _publishFrom = from;
+            if (EditorForms.TryLocalDateTime(fromText, cityZone, out var from)) _publishFrom = from;
             else problems.Add(new FormProblem("publishFrom", t["EditDateTimeInvalid"]));
         }
-        if (PublishUntil.Length > 0)
+        if (EditorForms.Line(PublishUntil) is { Length: > 0 } untilText)
         {
-            if (EditorForms.TryLocalDateTime(PublishUntil, cityZone, out var until)) _publishUntil = until;
+            if (EditorForms.TryLocalDateTime(untilText, cityZone, out var until)) _publishUntil = until;
             else problems.Add(new FormProblem("publishUntil", t["EditDateTimeInvalid"]));
         }
         if (_publishFrom is not null && _publishUntil is not null && _publishUntil <= _publishFrom)
@@ -247,21 +244,23 @@ public sealed partial class ProgrammeForm
         }
     }
 
-    /// <summary>Copies the checked values onto the programme: its own fields, and its texts (added, changed, or removed when emptied).</summary>
-    public void ApplyTo(Programme programme)
+    /// <summary>
+    /// Copies the values checked by the last <see cref="Validate"/> onto the programme, cleaned: its own fields, and
+    /// its texts (added, changed, or removed when emptied).
+    /// </summary>
+    public void ApplyTo(Programme programme, string preferredLanguage)
     {
-        programme.Code = Code;
-        programme.Slug = Slug;
+        programme.Code = CleanCode;
+        programme.Slug = EffectiveSlug(preferredLanguage);
         programme.Type = _type;
         programme.CategoryId = _categoryId;
-        programme.Audience = (ForChildren ? Audience.Children : Audience.None) | (ForParents ? Audience.Parents : Audience.None)
-            | (ForFamilies ? Audience.Families : Audience.None);
+        programme.Audience = Audience;
         programme.MinAgeMonths = _minAge;
         programme.MaxAgeMonths = _maxAge;
         programme.IsFree = IsFree;
         programme.PriceAmount = IsFree ? null : _price;
         programme.RegistrationMode = _registrationMode;
-        programme.RegistrationUrl = RegistrationUrl.Length > 0 ? RegistrationUrl : null;
+        programme.RegistrationUrl = EditorForms.Line(RegistrationUrl) is { Length: > 0 } url ? url : null;
         if (!programme.DeliveryLanguages.SequenceEqual(DeliveryLanguages)) programme.DeliveryLanguages = [.. DeliveryLanguages];
         programme.PublishFrom = _publishFrom;
         programme.PublishUntil = _publishUntil;
@@ -275,16 +274,17 @@ public sealed partial class ProgrammeForm
                 if (text is not null) programme.Texts.Remove(text);
                 continue;
             }
+            var (title, summary) = (EditorForms.Line(fields.Title), EditorForms.Line(fields.Summary));
             if (text is null)
             {
-                text = new ProgrammeText { Language = language, Title = fields.Title, Summary = fields.Summary };
+                text = new ProgrammeText { Language = language, Title = title, Summary = summary };
                 programme.Texts.Add(text);
             }
-            text.Title = fields.Title;
-            text.Summary = fields.Summary;
-            text.Description = fields.Description;
-            text.CostNote = fields.CostNote.Length > 0 ? fields.CostNote : null;
-            text.RegistrationNote = fields.RegistrationNote.Length > 0 ? fields.RegistrationNote : null;
+            text.Title = title;
+            text.Summary = summary;
+            text.Description = EditorForms.Block(fields.Description);
+            text.CostNote = EditorForms.Line(fields.CostNote) is { Length: > 0 } costNote ? costNote : null;
+            text.RegistrationNote = EditorForms.Line(fields.RegistrationNote) is { Length: > 0 } registrationNote ? registrationNote : null;
         }
     }
 
@@ -292,6 +292,7 @@ public sealed partial class ProgrammeForm
     private static bool TryAge(string years, string months, out int total)
     {
         total = 0;
+        (years, months) = (EditorForms.Line(years), EditorForms.Line(months));
         if (!TryCount(years, out var y) || !TryCount(months, out var m)) return false;
         total = y * 12 + m;
         return y <= MaxAgeMonths / 12 && m <= MaxAgeMonths && total <= MaxAgeMonths;

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using FamilyServices.Web.Domain;
-
 using FamilyServices.Web.Features.Editing.Shared;
+using FamilyServices.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace FamilyServices.Web.Features.Editing.Programmes;
 
@@ -38,4 +39,17 @@ public static class PublicationWorkflow
 
     /// <summary>Publishing and archiving change what the public sees.</summary>
     public static bool ChangesPublicView(WorkflowStep step) => step is WorkflowStep.Publish or WorkflowStep.Archive;
+
+    /// <summary>Publishing, archiving and restoring are confirmed in a dialog before they are taken.</summary>
+    public static bool NeedsConfirmation(WorkflowStep step) => step is WorkflowStep.Publish or WorkflowStep.Archive or WorkflowStep.Restore;
+
+    /// <summary>
+    /// Why <paramref name="user"/> may not take <paramref name="step"/> from the item's <paramref name="current"/> state
+    /// (checked with the state and rights as they are now, not as the page showed them), or null when they may.
+    /// </summary>
+    public static SaveResult? Refusal(ClaimsPrincipal user, PublicationState current, WorkflowStep step, bool runsAtUsersCentre, IStringLocalizer<Text> t)
+    {
+        if (!Enum.IsDefined(step) || !StepsFrom(current).Contains(step)) return SaveResult.Refused(t["EditStepNotPossible", t[$"EditState{current}"]]);
+        return MayTake(user, step, runsAtUsersCentre) ? null : SaveResult.Refused(t["EditOnlyEditorsPublish"]);
+    }
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using FamilyServices.Web.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Npgsql;
 
 namespace FamilyServices.Web.Features.Editing.Shared;
@@ -9,16 +11,59 @@ namespace FamilyServices.Web.Features.Editing.Shared;
 /// <summary>A problem with one field of a form: the field's id (for the link in the summary and the mark on the field) and the message.</summary>
 public sealed record FormProblem(string Field, string Message);
 
-/// <summary>Reading posted form values and the city's local times: shared by the programme and offering editors.</summary>
+/// <summary>
+/// Form values as the editors type them, and the city's local times: shared by the catalogue's editors. Dates, times
+/// and date-times are the values of the browser's date, time and datetime-local inputs.
+/// </summary>
 public static class EditorForms
 {
     public const string DateFormat = "yyyy-MM-dd";
     public const string TimeFormat = "HH:mm";
     public const string LocalDateTimeFormat = "yyyy-MM-ddTHH:mm";
 
+    /// <summary>A posted field of a static page's form (the reference-data pages until they are interactive).</summary>
     public static string Value(this IFormCollection form, string name) => form[name].ToString().Trim();
 
+    /// <summary>A posted checkbox of a static page's form (the reference-data pages until they are interactive).</summary>
     public static bool Checked(this IFormCollection form, string name) => form[name].Any(v => v is "true" or "on");
+
+    /// <summary>
+    /// A one-line text as it is checked and stored: control characters (a NUL, tabs and line breaks pasted from
+    /// elsewhere) become spaces, and the ends are trimmed.
+    /// </summary>
+    public static string Line(string? value)
+    {
+        var text = value ?? "";
+        if (text.Any(char.IsControl)) text = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        return text.Trim();
+    }
+
+    /// <summary>A text of several lines as it is checked and stored: line breaks as "\n", other control characters dropped, the ends trimmed.</summary>
+    public static string Block(string? value)
+    {
+        var text = (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        if (text.Any(c => char.IsControl(c) && c != '\n')) text = new string(text.Where(c => !char.IsControl(c) || c == '\n').ToArray());
+        return text.Trim();
+    }
+
+    /// <summary>"(from 02.11.2026 09:00 until …)" for an item's publication window in the city's time, or null when it has none.</summary>
+    public static string? WindowText(IStringLocalizer<Text> t, DateTime? from, DateTime? until, TimeZoneInfo zone)
+    {
+        string Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("g", CultureInfo.CurrentCulture);
+        return (from, until) switch
+        {
+            (null, null) => null,
+            ({ } f, null) => t["EditWindowFrom", Local(f)].Value,
+            (null, { } u) => t["EditWindowUntil", Local(u)].Value,
+            ({ } f, { } u) => t["EditWindowBetween", Local(f), Local(u)].Value,
+        };
+    }
+
+    public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A LIKE pattern that matches <paramref name="text"/> itself: its "%", "_" and backslash taken literally.</summary>
+    public static string LikeLiterally(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     public static bool TryDate(string value, out DateOnly date) =>
         DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)

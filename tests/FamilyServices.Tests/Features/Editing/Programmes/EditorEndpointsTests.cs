@@ -1,18 +1,22 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using FamilyServices.Web.Features.Editing.Programmes;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyServices.Tests.Features.Editing.Programmes;
 
 /// <summary>
-/// Walks every editor page the portal maps: none may be reached without signing in, and none by an official.
-/// A new editor route fails the first test until it is added to <see cref="KnownRoutes"/> (and checked by a test of its own).
+/// Walks every programme and offering editor page the portal maps: none opens without signing in, none for an
+/// official (the first request checks the page's roles; every handler checks the account again). A new editor route
+/// fails the first test until it is added to <see cref="KnownRoutes"/> (and checked by a test of its own).
 /// </summary>
-public partial class EditorEndpointsTests(EditorFixture portal) : IClassFixture<EditorFixture>
+public partial class EditorEndpointsTests(EditorWorld world) : IClassFixture<EditorWorld>
 {
     private static readonly string[] KnownRoutes =
     [
+        "/editor",
         "/editor/programmes",
         "/editor/programmes/new",
         "/editor/programmes/{Id:int}",
@@ -24,11 +28,12 @@ public partial class EditorEndpointsTests(EditorFixture portal) : IClassFixture<
         "/editor/translations",
     ];
 
-    private List<string> EditorRoutes() => portal.Services.GetRequiredService<EndpointDataSource>().Endpoints
+    private List<string> EditorRoutes() => world.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>()
+        .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
         .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-        .Where(route => route.StartsWith("/editor/programmes", StringComparison.Ordinal) || route.StartsWith("/editor/offerings", StringComparison.Ordinal)
-            || route == "/editor/translations")
+        .Where(route => route == "/editor" || route.StartsWith("/editor/programmes", StringComparison.Ordinal)
+            || route.StartsWith("/editor/offerings", StringComparison.Ordinal) || route == "/editor/translations")
         .Distinct()
         .ToList();
 
@@ -41,8 +46,8 @@ public partial class EditorEndpointsTests(EditorFixture portal) : IClassFixture<
     [Fact]
     public async Task No_editor_page_opens_without_signing_in_or_for_an_official()
     {
-        using var anonymous = await portal.ClientAsync();
-        using var official = await portal.ClientAsync(portal.Official);
+        using var anonymous = await world.ClientAsync(null);
+        using var official = await world.ClientAsync(world.Official);
 
         foreach (var route in EditorRoutes())
         {
@@ -55,6 +60,16 @@ public partial class EditorEndpointsTests(EditorFixture portal) : IClassFixture<
             refused.StatusCode.Should().Be(HttpStatusCode.Redirect, path);
             refused.Headers.Location!.AbsolutePath.Should().Be("/status/403", path);
         }
+    }
+
+    [Fact]
+    public async Task An_editor_page_answers_its_frame_and_runs_in_a_circuit()
+    {
+        using var editor = await world.ClientAsync(world.Editor);
+
+        var html = await editor.GetStringAsync(ProgrammeListPage.Path);
+
+        html.Should().Contain("blazor.web.js").And.Contain("MudBlazor.min.css");
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]

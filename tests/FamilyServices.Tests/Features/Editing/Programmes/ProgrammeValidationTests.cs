@@ -1,175 +1,221 @@
 using System.Net;
-using FamilyServices.Tests.Infrastructure;
+using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Editing.Programmes;
-using HtmlAgilityPack;
+using FamilyServices.Web.Features.Editing.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Tests.Features.Editing.Programmes;
 
-/// <summary>A refused programme form says what to fix, next to each field, keeps what was typed, and saves nothing.</summary>
-public class ProgrammeValidationTests(EditorFixture portal) : IClassFixture<EditorFixture>
+/// <summary>
+/// The programme editor's rules (ProgrammeForm, checked again by ProgrammeEditor on every save): a refused form says
+/// what to fix for each field, keeps what was typed, and saves nothing; hostile text is refused or stored as text.
+/// </summary>
+public class ProgrammeValidationTests(EditorWorld world) : IClassFixture<EditorWorld>
 {
+    private string T(string key, params object[] arguments) => world.Texts[key, arguments];
+
     [Fact]
     public async Task Without_a_title_in_any_language_nothing_is_saved()
     {
-        var fields = portal.ProgrammeFields();
-        fields["title-de"] = fields["summary-de"] = fields["description-de"] = "";
+        var form = world.NewForm();
+        form.Texts["de"].Title = form.Texts["de"].Summary = form.Texts["de"].Description = "";
 
-        var page = await RefusedAsync(fields);
+        var problems = await RefusedAsync(form);
 
-        Problems(page).Should().Contain("Give a title and a summary in at least one language.");
-        page.Find("//fieldset[@id='texts-nl']/p[@class='edit-missing']").Text().Should().Be("Missing in Nederlands");
+        problems.Should().Contain(new FormProblem("title-de", T("EditTextsRequired")));
+        form.Texts["nl"].IsMissing.Should().BeTrue("the Dutch tab is marked as missing");
     }
 
     [Fact]
-    public async Task A_language_with_a_summary_but_no_title_is_named()
+    public async Task A_language_with_a_summary_but_no_title_is_named_and_the_input_is_kept()
     {
-        var fields = portal.ProgrammeFields();
-        fields["summary-tr"] = "Çocuklar için hareket oyunları.";
+        var form = world.NewForm();
+        form.Texts["tr"].Summary = "Çocuklar için hareket oyunları.";
 
-        var page = await RefusedAsync(fields);
+        var problems = await RefusedAsync(form);
 
-        Problems(page).Should().Contain("Türkçe: the title is missing. Give a title and a summary, or leave the language empty.");
-        page.Find("//input[@id='title-tr']").GetAttributeValue("aria-invalid", "").Should().Be("true");
-        page.Find("//textarea[@id='summary-tr']").Text().Should().Be("Çocuklar için hareket oyunları.", "what was typed is kept");
+        problems.Should().Contain(new FormProblem("title-tr", T("EditTitleMissing", "Türkçe")));
+        form.Texts["tr"].Summary.Should().Be("Çocuklar için hareket oyunları.", "what was typed is kept");
     }
 
     [Fact]
     public async Task A_minimum_age_above_the_maximum_is_refused()
     {
-        var fields = portal.ProgrammeFields();
-        fields["minYears"] = "6";
-        fields["maxYears"] = "3";
-        fields["maxMonths"] = "6";
+        var form = world.NewForm();
+        (form.MinYears, form.MaxYears, form.MaxMonths) = ("6", "3", "6");
 
-        var page = await RefusedAsync(fields);
+        var problems = await RefusedAsync(form);
 
-        Problems(page).Should().Contain(p => p.StartsWith("The minimum age is above the maximum age.", StringComparison.Ordinal));
-        page.Find("//input[@id='minYears']").GetAttributeValue("value", "").Should().Be("6");
+        problems.Should().Contain(new FormProblem("minYears", T("EditAgeOrder")));
+        form.MinYears.Should().Be("6");
     }
 
     [Fact]
     public async Task A_code_or_web_address_already_used_is_refused_with_a_clear_message()
     {
-        var existing = await portal.ProgrammeAsync();
-        var sameCode = portal.ProgrammeFields(code: existing.Code.ToLowerInvariant());
-        var sameSlug = portal.ProgrammeFields();
-        sameSlug["slug"] = existing.Slug;
+        var existing = await world.ProgrammeAsync();
+        var sameCode = world.NewForm(code: existing.Code.ToLowerInvariant());
+        var sameSlug = world.NewForm();
+        sameSlug.Slug = existing.Slug;
 
-        Problems(await RefusedAsync(sameCode)).Should().Contain($"The code {existing.Code.ToLowerInvariant()} is already used. Choose another one.");
-        Problems(await RefusedAsync(sameSlug)).Should().Contain($"The web address {existing.Slug} is already used by programme {existing.Code}. Choose another one.");
+        (await RefusedAsync(sameCode)).Should().Contain(new FormProblem("code", T("EditCodeTaken", existing.Code.ToLowerInvariant())));
+        (await RefusedAsync(sameSlug)).Should().Contain(new FormProblem("slug", T("EditSlugTaken", existing.Slug, existing.Code)));
+        (await world.Programmes.TakenAsync(sameCode, null)).Should().ContainSingle(p => p.Field == "code", "the editor sees it on leaving the field");
+        (await world.Programmes.TakenAsync(await world.FormOfAsync(existing.Id), existing.Id)).Should().BeEmpty("its own code is no problem");
+    }
+
+    [Fact]
+    public async Task A_code_with_pattern_characters_is_compared_literally()
+    {
+        var existing = await world.ProgrammeAsync();
+        var form = world.NewForm(code: existing.Code[..^1] + "_");
+
+        (await world.Programmes.TakenAsync(form, null)).Should().BeEmpty("\"_\" is a character of the code, not a wildcard");
     }
 
     [Fact]
     public async Task Overlong_input_is_refused_with_the_limit()
     {
-        var fields = portal.ProgrammeFields();
-        fields["title-de"] = new string('x', 201);
-        fields["code"] = new string('A', 41);
+        var form = world.NewForm();
+        form.Texts["de"].Title = new string('x', 201);
+        form.Code = new string('A', 41);
 
-        var problems = Problems(await RefusedAsync(fields));
+        var problems = await RefusedAsync(form);
 
-        problems.Should().Contain("Title (Deutsch): at most 200 characters (now 201).");
-        problems.Should().Contain(p => p.StartsWith("Use at most 40 characters", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Hostile_input_is_shown_as_text_never_as_markup()
-    {
-        var fields = portal.ProgrammeFields(code: "<script>alert(1)</script>", titleDe: "<script>alert('titel')</script>");
-
-        var before = await ProgrammeCountAsync();
-        var response = await PostNewAsync(fields);
-
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await ProgrammeCountAsync()).Should().Be(before, "nothing was saved");
-        var html = await response.Content.ReadAsStringAsync();
-        html.Should().NotContain("<script>alert").And.Contain("&lt;script&gt;alert");
-        Problems(await Html.ParseAsync(response)).Should().Contain(p => p.StartsWith("Use at most 40 characters", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Hostile_text_that_is_saved_stays_text_on_the_preview()
-    {
-        var fields = portal.ProgrammeFields(titleDe: "Spiele <img src=x onerror=alert(1)>");
-        fields["description-de"] = "<script>alert('beschreibung')</script>";
-        var created = await PostNewAsync(fields);
-        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var id = created.Headers.Location!.ToString().Split('?')[0].Split('/').Last();
-        using var editor = await portal.ClientAsync(portal.Editor);
-
-        var html = await editor.GetStringAsync(ProgrammePreviewPage.PathFor(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)));
-
-        html.Should().NotContain("<script>alert('beschreibung')").And.NotContain("<img src=x");
-        html.Should().Contain("&lt;script&gt;alert(").And.Contain("&lt;img src=x onerror=alert(1)&gt;");
+        problems.Should().Contain(new FormProblem("title-de", T("EditTooLong", $"{T("EditTitle")} (Deutsch)", 200, 201)));
+        problems.Should().Contain(new FormProblem("code", T("EditCodeInvalid", ProgrammeForm.CodeLength)));
     }
 
     [Fact]
     public async Task Online_registration_needs_a_web_address_and_a_price_needs_a_number()
     {
-        var fields = portal.ProgrammeFields();
-        fields["registrationMode"] = "Online";
-        fields["isFree"] = "";
-        fields["price"] = "zwölf";
+        var form = world.NewForm();
+        form.RegistrationMode = nameof(RegistrationMode.Online);
+        form.IsFree = false;
+        form.Price = "zwölf";
 
-        var problems = Problems(await RefusedAsync(fields));
+        var problems = await RefusedAsync(form);
 
-        problems.Should().Contain("Give the web address for online registration.");
-        problems.Should().Contain(p => p.StartsWith("Give the price as a number", StringComparison.Ordinal));
+        problems.Should().Contain(new FormProblem("registrationUrl", T("EditRegistrationUrlRequired")));
+        problems.Should().Contain(new FormProblem("price", T("EditPriceRequired")));
+    }
+
+    [Fact]
+    public async Task Choices_that_were_not_offered_are_refused()
+    {
+        var form = world.NewForm();
+        (form.Type, form.CategoryId, form.RegistrationMode) = ("3", "999999", "Carrier pigeon");
+        form.DeliveryLanguages = ["<script>"];
+        form.ForChildren = false;
+
+        var problems = (await RefusedAsync(form)).Select(p => p.Field).ToList();
+
+        problems.Should().Contain(["type", "categoryId", "registrationMode", "deliveryLanguages", "audience"]);
     }
 
     [Fact]
     public async Task An_empty_web_address_is_made_from_the_title()
     {
-        var fields = portal.ProgrammeFields(titleDe: "Çocuk Jimnastiği für Ältere");
+        var form = world.NewForm(titleDe: "Çocuk Jimnastiği für Ältere " + TestSuffix());
 
-        var created = await PostNewAsync(fields);
+        var id = await world.CreateAsync(world.Editor, form);
 
-        created.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        await using var db = portal.NewDb();
-        (await db.Programmes.SingleAsync(p => p.Code == fields["code"])).Slug.Should().Be("cocuk-jimnastigi-fur-altere");
+        await using var db = world.NewDb();
+        (await db.Programmes.SingleAsync(p => p.Id == id)).Slug.Should().StartWith("cocuk-jimnastigi-fur-altere-");
     }
 
     [Fact]
     public async Task The_publication_window_is_typed_in_the_citys_time_and_stored_in_UTC()
     {
-        var backwards = portal.ProgrammeFields();
-        backwards["publishFrom"] = "2026-12-01T09:30";
-        backwards["publishUntil"] = "2026-12-01T09:00";
-        Problems(await RefusedAsync(backwards)).Should().Contain("“Public until” must be after “Public from”.");
+        var backwards = world.NewForm();
+        (backwards.PublishFrom, backwards.PublishUntil) = ("2026-12-01T09:30", "2026-12-01T09:00");
+        (await RefusedAsync(backwards)).Should().Contain(new FormProblem("publishUntil", T("EditPublishWindowOrder")));
 
-        var fields = portal.ProgrammeFields();
-        fields["publishFrom"] = "2026-12-01T09:30";
-        fields["publishUntil"] = "2027-07-01T00:00";
-        (await PostNewAsync(fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var form = world.NewForm();
+        (form.PublishFrom, form.PublishUntil) = ("2026-12-01T09:30", "2027-07-01T00:00");
+        var id = await world.CreateAsync(world.Editor, form);
 
-        await using var db = portal.NewDb();
-        var stored = await db.Programmes.SingleAsync(p => p.Code == fields["code"]);
+        await using var db = world.NewDb();
+        var stored = await db.Programmes.SingleAsync(p => p.Id == id);
         stored.PublishFrom.Should().Be(new DateTime(2026, 12, 1, 8, 30, 0, DateTimeKind.Utc), "Berlin is UTC+1 in winter");
         stored.PublishUntil.Should().Be(new DateTime(2027, 6, 30, 22, 0, 0, DateTimeKind.Utc), "and UTC+2 in summer");
     }
 
-    private async Task<HttpResponseMessage> PostNewAsync(Dictionary<string, string> fields)
+    [Fact]
+    public void Checking_as_the_editor_types_changes_nothing_that_was_typed()
     {
-        using var editor = await portal.ClientAsync(portal.Editor);
-        return await EditorFixture.PostAsync(editor, ProgrammeEditPage.NewPath, "programme", fields);
+        var form = world.NewForm(titleDe: "  Spiele  ");
+        form.Slug = "";
+        form.Code = " ED-1 ";
+
+        form.Validate(world.Texts, world.CityZone, [world.Category.Id], "de").Should().BeEmpty();
+
+        (form.Slug, form.Code, form.Texts["de"].Title).Should().Be(("", " ED-1 ", "  Spiele  "), "the fields keep the typing, spaces and all");
+        form.EffectiveSlug("de").Should().Be("spiele");
+        form.CleanCode.Should().Be("ED-1");
     }
 
-    private async Task<HtmlDocument> RefusedAsync(Dictionary<string, string> fields)
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\"><img src=x onerror=alert(1)>")]
+    [InlineData("'; DROP TABLE programmes; --")]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"klick\")")]
+    [InlineData("\u202Eevil\u202C")]
+    public async Task Hostile_codes_are_refused_and_nothing_is_saved(string hostile)
+    {
+        var problems = await RefusedAsync(world.NewForm(code: hostile));
+
+        problems.Should().ContainSingle(p => p.Field == "code").Which.Message.Should().Be(T("EditCodeInvalid", ProgrammeForm.CodeLength));
+    }
+
+    [Fact]
+    public async Task Control_characters_are_cleaned_and_twenty_thousand_characters_are_refused()
+    {
+        var overlong = world.NewForm();
+        overlong.Texts["de"].Description = new string('y', 20_000);
+        (await RefusedAsync(overlong)).Should().Contain(p => p.Field == "description-de");
+
+        var withNul = world.NewForm(titleDe: "Spiele\0 mit\tNull " + TestSuffix());
+        withNul.Texts["de"].Description = "Zeile eins\r\nZeile\0 zwei";
+        var id = await world.CreateAsync(world.Editor, withNul);
+
+        await using var db = world.NewDb();
+        var text = await db.ProgrammeTexts.AsNoTracking().SingleAsync(t => t.ProgrammeId == id && t.Language == "de");
+        text.Title.Should().StartWith("Spiele  mit Null", "a NUL and a tab become spaces: PostgreSQL stores no NUL");
+        text.Description.Should().Be("Zeile eins\nZeile zwei");
+    }
+
+    [Fact]
+    public async Task Hostile_text_that_is_saved_stays_text_on_the_preview()
+    {
+        var form = world.NewForm(titleDe: "Spiele <img src=x onerror=alert(1)> " + TestSuffix());
+        form.Texts["de"].Description = "<script>alert('beschreibung')</script>";
+        var id = await world.CreateAsync(world.Editor, form);
+        using var editor = await world.ClientAsync(world.Editor);
+
+        var response = await editor.GetAsync(ProgrammePreviewPage.PathFor(id));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the preview is a static page");
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().NotContain("<script>alert('beschreibung')").And.NotContain("<img src=x");
+        html.Should().Contain("&lt;script&gt;alert(").And.Contain("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    private static string TestSuffix() => Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>Saves a new programme as an editor; the save must be refused with nothing written.</summary>
+    private async Task<IReadOnlyList<FormProblem>> RefusedAsync(ProgrammeForm form)
     {
         var before = await ProgrammeCountAsync();
-        var response = await PostNewAsync(fields);
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var result = await world.Programmes.SaveAsync(await world.PrincipalAsync(world.Editor), null, form);
+        result.Status.Should().Be(SaveStatus.Invalid);
         (await ProgrammeCountAsync()).Should().Be(before, "nothing was saved");
-        return await Html.ParseAsync(response);
+        return result.Problems;
     }
 
     private async Task<int> ProgrammeCountAsync()
     {
-        await using var db = portal.NewDb();
+        await using var db = world.NewDb();
         return await db.Programmes.CountAsync();
     }
-
-    private static List<string> Problems(HtmlDocument page) =>
-        page.DocumentNode.SelectNodes("//div[@class='error-summary']//li")?.Select(li => li.Text()).ToList() ?? [];
 }

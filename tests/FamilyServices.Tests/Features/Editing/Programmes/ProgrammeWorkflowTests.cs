@@ -1,133 +1,130 @@
 using System.Net;
-using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Editing.Programmes;
+using FamilyServices.Web.Features.Editing.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Tests.Features.Editing.Programmes;
 
-/// <summary>Draft → in review → published → archived → restored, and who may take each step (checked on the server).</summary>
-public class ProgrammeWorkflowTests(EditorFixture portal) : IClassFixture<EditorFixture>
+/// <summary>
+/// Draft → in review → published → archived → restored, and who may take each step: checked by ProgrammeEditor with
+/// the account as the database knows it at that moment, whatever the page offered.
+/// </summary>
+public class ProgrammeWorkflowTests(EditorWorld world) : IClassFixture<EditorWorld>
 {
     [Fact]
     public async Task An_editor_takes_a_programme_through_every_step()
     {
-        var programme = await portal.ProgrammeAsync();
-        using var editor = await portal.ClientAsync(portal.Editor);
-        var path = ProgrammeEditPage.PathFor(programme.Id);
+        var programme = await world.ProgrammeAsync();
+        var editor = await world.PrincipalAsync(world.Editor);
 
         foreach (var (step, expected) in new[]
         {
-            ("SendToReview", PublicationState.InReview), ("BackToDraft", PublicationState.Draft), ("SendToReview", PublicationState.InReview),
-            ("Publish", PublicationState.Published), ("Archive", PublicationState.Archived), ("Restore", PublicationState.Draft),
+            (WorkflowStep.SendToReview, PublicationState.InReview), (WorkflowStep.BackToDraft, PublicationState.Draft),
+            (WorkflowStep.SendToReview, PublicationState.InReview), (WorkflowStep.Publish, PublicationState.Published),
+            (WorkflowStep.Archive, PublicationState.Archived), (WorkflowStep.Restore, PublicationState.Draft),
         })
         {
-            var response = await EditorFixture.StepAsync(editor, path, step);
-            response.StatusCode.Should().Be(HttpStatusCode.Redirect, step);
-            response.Headers.Location!.PathAndQuery.Should().Be($"{path}?done={step}");
-            (await StateAsync(programme.Id)).Should().Be(expected, $"after {step}");
+            var result = await world.Programmes.TakeStepAsync(editor, programme.Id, step, await world.ProgrammeVersionAsync(programme.Id));
+            result.Status.Should().Be(SaveStatus.Saved, step.ToString());
+            (await world.ProgrammeStateAsync(programme.Id)).Should().Be(expected, $"after {step}");
         }
     }
 
     [Fact]
     public async Task An_admin_publishes_and_archives()
     {
-        var programme = await portal.ProgrammeAsync(PublicationState.InReview);
-        using var admin = await portal.ClientAsync(portal.Admin);
-        var path = ProgrammeEditPage.PathFor(programme.Id);
+        var programme = await world.ProgrammeAsync(PublicationState.InReview);
+        var admin = await world.PrincipalAsync(world.Admin);
 
-        (await EditorFixture.StepAsync(admin, path, "Publish")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await StateAsync(programme.Id)).Should().Be(PublicationState.Published);
-        (await EditorFixture.StepAsync(admin, path, "Archive")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await StateAsync(programme.Id)).Should().Be(PublicationState.Archived);
+        (await world.Programmes.TakeStepAsync(admin, programme.Id, WorkflowStep.Publish, await world.ProgrammeVersionAsync(programme.Id))).Succeeded.Should().BeTrue();
+        (await world.ProgrammeStateAsync(programme.Id)).Should().Be(PublicationState.Published);
+        (await world.Programmes.TakeStepAsync(admin, programme.Id, WorkflowStep.Archive, await world.ProgrammeVersionAsync(programme.Id))).Succeeded.Should().BeTrue();
+        (await world.ProgrammeStateAsync(programme.Id)).Should().Be(PublicationState.Archived);
     }
 
     [Fact]
     public async Task Centre_staff_of_a_centre_running_it_send_it_to_review_and_back_but_never_publish()
     {
-        var programme = await portal.ProgrammeAsync();
-        using var staff = await portal.ClientAsync(portal.StaffA);
-        var path = ProgrammeEditPage.PathFor(programme.Id);
+        var programme = await world.ProgrammeAsync();
+        var staff = await world.PrincipalAsync(world.StaffA);
 
-        (await EditorFixture.StepAsync(staff, path, "SendToReview")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await StateAsync(programme.Id)).Should().Be(PublicationState.InReview);
+        (await world.Programmes.TakeStepAsync(staff, programme.Id, WorkflowStep.SendToReview, await world.ProgrammeVersionAsync(programme.Id))).Succeeded.Should().BeTrue();
+        (await world.ProgrammeStateAsync(programme.Id)).Should().Be(PublicationState.InReview);
+        (await world.Programmes.LoadAsync(staff, programme.Id))!.Steps.Should().Equal([WorkflowStep.BackToDraft], "the page offers only what they may do");
 
-        var page = await EditorFixture.PageAsync(staff, path);
-        (page.DocumentNode.SelectNodes("//button[@name='step']") ?? Enumerable.Empty<HtmlAgilityPack.HtmlNode>()).Select(b => b.GetAttributeValue("value", "")).Should().Equal("BackToDraft");
+        var publish = await world.Programmes.TakeStepAsync(staff, programme.Id, WorkflowStep.Publish, await world.ProgrammeVersionAsync(programme.Id));
 
-        var publish = await EditorFixture.StepAsync(staff, path, "Publish");
-        publish.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await Html.ParseAsync(publish)).Find("//div[@class='error-summary']").Text().Should().Contain("Only editors publish");
-        (await StateAsync(programme.Id)).Should().Be(PublicationState.InReview, "nothing changed");
-
-        (await EditorFixture.StepAsync(staff, path, "BackToDraft")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await StateAsync(programme.Id)).Should().Be(PublicationState.Draft);
+        publish.Status.Should().Be(SaveStatus.Refused);
+        publish.Message.Should().Be(world.Texts["EditOnlyEditorsPublish"]);
+        (await world.ProgrammeStateAsync(programme.Id)).Should().Be(PublicationState.InReview, "nothing changed");
+        (await world.Programmes.TakeStepAsync(staff, programme.Id, WorkflowStep.BackToDraft, await world.ProgrammeVersionAsync(programme.Id))).Succeeded.Should().BeTrue();
+        (await world.ProgrammeStateAsync(programme.Id)).Should().Be(PublicationState.Draft);
     }
 
     [Fact]
     public async Task Centre_staff_may_not_archive_or_restore()
     {
-        var published = await portal.ProgrammeAsync(PublicationState.Published);
-        var archived = await portal.ProgrammeAsync(PublicationState.Archived);
-        using var staff = await portal.ClientAsync(portal.StaffA);
+        var published = await world.ProgrammeAsync(PublicationState.Published);
+        var archived = await world.ProgrammeAsync(PublicationState.Archived);
+        var staff = await world.PrincipalAsync(world.StaffA);
 
-        (await EditorFixture.StepAsync(staff, ProgrammeEditPage.PathFor(published.Id), "Archive")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await EditorFixture.StepAsync(staff, ProgrammeEditPage.PathFor(archived.Id), "Restore")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await world.Programmes.TakeStepAsync(staff, published.Id, WorkflowStep.Archive, await world.ProgrammeVersionAsync(published.Id))).Status.Should().Be(SaveStatus.Refused);
+        (await world.Programmes.TakeStepAsync(staff, archived.Id, WorkflowStep.Restore, await world.ProgrammeVersionAsync(archived.Id))).Status.Should().Be(SaveStatus.Refused);
 
-        (await StateAsync(published.Id)).Should().Be(PublicationState.Published);
-        (await StateAsync(archived.Id)).Should().Be(PublicationState.Archived);
+        (await world.ProgrammeStateAsync(published.Id)).Should().Be(PublicationState.Published);
+        (await world.ProgrammeStateAsync(archived.Id)).Should().Be(PublicationState.Archived);
     }
 
     [Fact]
     public async Task Centre_staff_of_another_centre_find_nothing_and_change_nothing()
     {
-        var programme = await portal.ProgrammeAsync();
-        using var staff = await portal.ClientAsync(portal.StaffB);
-        var path = ProgrammeEditPage.PathFor(programme.Id);
+        var programme = await world.ProgrammeAsync();
+        var staffB = await world.PrincipalAsync(world.StaffB);
+        var version = await world.ProgrammeVersionAsync(programme.Id);
 
-        (await staff.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await staff.GetAsync(ProgrammePreviewPage.PathFor(programme.Id))).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        foreach (var form in new[] { "workflow", "still-correct", "programme" })
-        {
-            var fields = portal.ProgrammeFields();
-            fields["step"] = "SendToReview";
-            fields["version"] = "1";
-            var response = await EditorFixture.PostAsync(staff, path, form, fields, tokenFrom: ProgrammeListPage.Path);
-            response.StatusCode.Should().BeOneOf([HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden], form);
-        }
+        (await world.Programmes.LoadAsync(staffB, programme.Id)).Should().BeNull("another centre's programme does not exist for them");
+        (await world.Programmes.TakeStepAsync(staffB, programme.Id, WorkflowStep.SendToReview, version)).Status.Should().Be(SaveStatus.NotFound);
+        (await world.Programmes.ConfirmStillCorrectAsync(staffB, programme.Id, version)).Status.Should().Be(SaveStatus.NotFound);
+        (await world.Programmes.SaveAsync(staffB, programme.Id, await world.FormOfAsync(programme.Id))).Status.Should().Be(SaveStatus.Refused);
+        using var client = await world.ClientAsync(world.StaffB);
+        (await client.GetAsync(ProgrammePreviewPage.PathFor(programme.Id))).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
-        await using var db = portal.NewDb();
+        await using var db = world.NewDb();
         var stored = await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programme.Id);
         stored.PublicationState.Should().Be(PublicationState.Draft);
         stored.LastCheckedOn.Should().Be(programme.LastCheckedOn);
-        (await db.CatalogueChanges.CountAsync(c => c.ItemType == "Programme" && c.ItemId == programme.Id)).Should().Be(0);
+        (await world.HistoryCountAsync("Programme", programme.Id)).Should().Be(0);
     }
 
     [Fact]
     public async Task Centre_staff_may_not_change_programme_fields_or_create_programmes()
     {
-        var programme = await portal.ProgrammeAsync();
-        using var staff = await portal.ClientAsync(portal.StaffA);
-        var path = ProgrammeEditPage.PathFor(programme.Id);
-        var fields = portal.ProgrammeFields(code: programme.Code);
-        fields["version"] = "1";
-        var newProgramme = portal.ProgrammeFields();
+        var programme = await world.ProgrammeAsync();
+        var staff = await world.PrincipalAsync(world.StaffA);
+        var changed = await world.FormOfAsync(programme.Id);
+        changed.Texts["de"].Title = "Von der Zentrumskraft geändert";
+        var newProgramme = world.NewForm();
 
-        (await EditorFixture.PostAsync(staff, path, "programme", fields)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await staff.GetAsync(ProgrammeEditPage.NewPath)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await EditorFixture.PostAsync(staff, ProgrammeEditPage.NewPath, "programme", newProgramme)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var save = await world.Programmes.SaveAsync(staff, programme.Id, changed);
+        var create = await world.Programmes.SaveAsync(staff, null, newProgramme);
 
-        await using var db = portal.NewDb();
-        (await db.CatalogueChanges.CountAsync(c => c.ItemType == "Programme" && c.ItemId == programme.Id)).Should().Be(0, "nothing was saved by centre staff");
-        (await db.Programmes.AnyAsync(p => p.Code == newProgramme["code"])).Should().BeFalse();
+        save.Status.Should().Be(SaveStatus.Refused);
+        save.Message.Should().Be(world.Texts["EditReadOnlyProgramme"]);
+        create.Message.Should().Be(world.Texts["EditOnlyEditorsCreate"]);
+        (await world.Programmes.NewFormAsync(staff)).Should().BeNull("the new-programme page offers them no form");
+        (await world.Programmes.LoadAsync(staff, programme.Id))!.MayEdit.Should().BeFalse();
+        (await world.HistoryCountAsync("Programme", programme.Id)).Should().Be(0, "nothing was saved by centre staff");
+        await using var db = world.NewDb();
+        (await db.Programmes.AnyAsync(p => p.Code == newProgramme.Code)).Should().BeFalse();
     }
 
     [Fact]
     public async Task Officials_are_refused_and_anonymous_visitors_are_sent_to_sign_in()
     {
-        var programme = await portal.ProgrammeAsync();
-        using var official = await portal.ClientAsync(portal.Official);
-        using var anonymous = await portal.ClientAsync();
+        var programme = await world.ProgrammeAsync();
+        using var official = await world.ClientAsync(world.Official);
+        using var anonymous = await world.ClientAsync(null);
 
         foreach (var path in new[] { ProgrammeEditPage.PathFor(programme.Id), ProgrammeListPage.Path, ProgrammePreviewPage.PathFor(programme.Id) })
         {
@@ -139,43 +136,35 @@ public class ProgrammeWorkflowTests(EditorFixture portal) : IClassFixture<Editor
             signIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
             signIn.Headers.Location!.AbsolutePath.Should().Be("/account/sign-in");
         }
-        (await StateAsync(programme.Id)).Should().Be(PublicationState.Draft);
+        (await world.ProgrammeStateAsync(programme.Id)).Should().Be(PublicationState.Draft);
     }
 
     [Fact]
     public async Task A_step_that_does_not_follow_from_the_state_is_refused()
     {
-        var programme = await portal.ProgrammeAsync();
-        using var editor = await portal.ClientAsync(portal.Editor);
+        var programme = await world.ProgrammeAsync();
 
-        var response = await EditorFixture.StepAsync(editor, ProgrammeEditPage.PathFor(programme.Id), "Publish");
+        var result = await world.Programmes.TakeStepAsync(await world.PrincipalAsync(world.Editor), programme.Id, WorkflowStep.Publish,
+            await world.ProgrammeVersionAsync(programme.Id));
 
-        response.StatusCode.Should().Be(HttpStatusCode.Conflict, "a draft goes to review before it is published");
-        (await Html.ParseAsync(response)).Find("//div[@class='error-summary']").Text().Should().Contain("not possible now");
-        (await StateAsync(programme.Id)).Should().Be(PublicationState.Draft);
+        result.Status.Should().Be(SaveStatus.Refused, "a draft goes to review before it is published");
+        result.Message.Should().Be(world.Texts["EditStepNotPossible", world.Texts["EditStateDraft"]]);
+        (await world.ProgrammeStateAsync(programme.Id)).Should().Be(PublicationState.Draft);
     }
 
     [Fact]
-    public async Task Still_correct_sets_last_checked_to_today_for_editors_and_staff_of_a_running_centre()
+    public async Task Still_correct_sets_last_checked_to_today_for_staff_of_a_running_centre_and_credits_them()
     {
-        var programme = await portal.ProgrammeAsync();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, portal.CityZone));
-        using var staff = await portal.ClientAsync(portal.StaffA);
-        var path = ProgrammeEditPage.PathFor(programme.Id);
-        var page = await EditorFixture.PageAsync(staff, path);
+        var programme = await world.ProgrammeAsync();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, world.CityZone));
 
-        var response = await EditorFixture.PostAsync(staff, path, "still-correct", new() { ["version"] = EditorFixture.Version(page, "still-correct") });
+        var result = await world.Programmes.ConfirmStillCorrectAsync(await world.PrincipalAsync(world.StaffA), programme.Id, await world.ProgrammeVersionAsync(programme.Id));
 
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        await using var db = portal.NewDb();
+        result.Succeeded.Should().BeTrue();
+        await using var db = world.NewDb();
         (await db.Programmes.AsNoTracking().SingleAsync(p => p.Id == programme.Id)).LastCheckedOn.Should().Be(today);
         var change = await db.CatalogueChanges.SingleAsync(c => c.ItemType == "Programme" && c.ItemId == programme.Id);
         change.Changes.Should().Contain("LastCheckedOn");
-    }
-
-    private async Task<PublicationState> StateAsync(int programmeId)
-    {
-        await using var db = portal.NewDb();
-        return await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.PublicationState).SingleAsync();
+        change.ChangedById.Should().Be(world.StaffA.Id, "the history names who confirmed it");
     }
 }

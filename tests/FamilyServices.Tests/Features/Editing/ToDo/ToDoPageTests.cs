@@ -1,31 +1,45 @@
 using System.Globalization;
 using System.Net;
-using FamilyServices.Tests.Features.Editing.Feedback;
+using Bunit;
+using FamilyServices.Tests.Features.Editing.Programmes;
 using FamilyServices.Tests.Infrastructure;
+using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
-using HtmlAgilityPack;
-using Microsoft.AspNetCore.Hosting;
+using FamilyServices.Web.Features.Editing.Programmes;
+using FamilyServices.Web.Features.Editing.ToDo;
+using FamilyServices.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyServices.Tests.Features.Editing.ToDo;
 
 /// <summary>
-/// The editors' landing page: what is in review, what nobody has checked for six months, open reports, pending
-/// proposals and missing translations, each with its count and a way onward.
+/// The editors' landing page (EditorToDo): what is in review, what nobody has checked for six months, open reports,
+/// pending proposals and missing translations, each with its full count and a way onward. Counts are compared with
+/// what they were before the test added its rows, never with figures of one day's data.
 /// </summary>
-public class ToDoPageTests(EditingPortalFixture portal) : IClassFixture<EditingPortalFixture>
+public sealed class ToDoPageTests(EditorWorld world) : EditorPageTest(world), IClassFixture<EditorWorld>
 {
+    private EditorToDo ToDo => Editors.Services.GetRequiredService<EditorToDo>();
+
+    private static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")));
+
     [Fact]
     public async Task The_to_do_list_counts_and_lists_what_needs_attention()
     {
+        var editor = await Editors.PrincipalAsync(Editors.Editor);
+        var before = (await ToDo.ForAsync(editor))!;
         var today = Today();
-        var checkedSevenMonthsAgo = await ProgrammeAsync("Seven months", PublicationState.Published, today.AddMonths(-7));
-        var checkedLastMonth = await ProgrammeAsync("Last month", PublicationState.Published, today.AddMonths(-1));
-        var neverChecked = await ProgrammeAsync("Never", PublicationState.Published, null);
-        var oldDraft = await ProgrammeAsync("Old draft", PublicationState.Draft, today.AddMonths(-9));
-        var inReview = await ProgrammeAsync("In review", PublicationState.InReview, today);
-        var archived = await ProgrammeAsync("Archived", PublicationState.Archived, today.AddYears(-2));
-        var translated = await ProgrammeAsync("Everywhere", PublicationState.Published, today, ["de", "nl", "tr", "en"]);
-        await using (var db = portal.NewDb())
+        var word = TestCatalogue.Unique("Aufgabe ");
+        var checkedSevenMonthsAgo = await ProgrammeAsync($"{word}Seven months", PublicationState.Published, today.AddMonths(-7));
+        var checkedLastMonth = await ProgrammeAsync($"{word}Last month", PublicationState.Published, today.AddMonths(-1));
+        var neverChecked = await ProgrammeAsync($"{word}Never", PublicationState.Published, null);
+        await ProgrammeAsync($"{word}Old draft", PublicationState.Draft, today.AddMonths(-9));
+        var inReview = await ProgrammeAsync($"{word}In review", PublicationState.InReview, today);
+        await ProgrammeAsync($"{word}Archived", PublicationState.Archived, today.AddYears(-2));
+        await ProgrammeAsync($"{word}Everywhere", PublicationState.Published, today, ["de", "nl", "tr", "en"]);
+        await using (var db = Editors.NewDb())
         {
             db.EntryReports.AddRange(
                 new EntryReport { ProgrammeId = checkedLastMonth.Id, Message = "[Other] eins", Language = "de", ReceivedAt = DateTime.UtcNow },
@@ -36,142 +50,118 @@ public class ToDoPageTests(EditingPortalFixture portal) : IClassFixture<EditingP
                 new ChangeProposal { ItemType = "Programme", ItemId = checkedLastMonth.Id, Changes = "{}", ProposedAt = DateTime.UtcNow, Status = ProposalStatus.Approved });
             await db.SaveChangesAsync();
         }
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
 
-        var response = await editor.GetAsync("/editor");
+        var after = (await ToDo.ForAsync(editor))!;
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var page = await Html.ParseAsync(response);
-        page.Find("//h1").Text().Should().Be("Editors' to-do list");
-
-        var stale = Section(page, "todo-stale");
-        stale.Find(".//h2").Text().Should().Be($"Not checked since {today.AddMonths(-6).ToString("d", CultureInfo.GetCultureInfo("en"))} (2)");
-        Titles(stale).Should().Equal("Never", "Seven months"); // never checked first, then the oldest
-        stale.Find($".//a[@href='/editor/programmes/{neverChecked.Id}']/..").Text().Should().EndWith("never checked");
-
-        var review = Section(page, "todo-review");
-        review.Find(".//h2").Text().Should().Be("Waiting for review (1)");
-        review.Find($".//a[@href='/editor/programmes/{inReview.Id}']").Text().Should().Be("In review");
-
-        var reports = Section(page, "todo-reports");
-        reports.Find(".//h2").Text().Should().Be("Open reports from the public (2)");
-        Titles(reports).Should().BeEquivalentTo("Last month", "Never");
-        reports.Find(".//a[@href='/editor/reports']").Should().NotBeNull();
-
-        var proposals = Section(page, "todo-proposals");
-        proposals.Find(".//h2").Text().Should().Be("Change proposals from centres (1)");
-        proposals.Find(".//a[@href='/editor/proposals']").Should().NotBeNull();
-
-        var translations = Section(page, "todo-translations");
-        translations.Find(".//h2").Text().Should().Be("Programmes missing a translation (5)", "all but the archived and the fully translated one");
-        Titles(translations).Should().NotContain(["Archived", "Everywhere"]);
-        translations.Find($".//a[@href='/editor/programmes/{inReview.Id}']/..").Text().Should().Contain("missing in: Nederlands, Türkçe, English");
-        translations.Find(".//a[@href='/editor/translations']").Should().NotBeNull();
-
-        _ = (oldDraft, archived, translated, checkedSevenMonthsAgo);
+        after.CheckedBefore.Should().Be(today.AddMonths(-6));
+        (after.StaleCount - before.StaleCount).Should().Be(2, "the never checked and the seven months old; not the draft");
+        after.Stale.Where(p => p.Title.StartsWith(word, StringComparison.Ordinal)).Select(p => p.Title).Should()
+            .Equal($"{word}Never", $"{word}Seven months"); // never checked first, then the oldest
+        (after.InReviewCount - before.InReviewCount).Should().Be(1);
+        after.InReview.Should().Contain(p => p.Id == inReview.Id);
+        (after.ReportCount - before.ReportCount).Should().Be(2, "the resolved report is done");
+        (after.ProposalCount - before.ProposalCount).Should().Be(1);
+        (after.UntranslatedCount - before.UntranslatedCount).Should().Be(5, "all but the archived and the fully translated one");
+        _ = checkedSevenMonthsAgo;
     }
 
     [Fact]
     public async Task Programmes_drop_off_the_stale_list_exactly_when_they_were_checked_within_the_months()
     {
-        await using var db = portal.NewDb();
-        var catalogue = new TestCatalogue(db);
-        var exactlySix = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", TestCatalogue.Unique("Six ")));
-        var sixAndADay = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", TestCatalogue.Unique("Six and a day ")));
-        exactlySix.LastCheckedOn = Today().AddMonths(-6);
-        sixAndADay.LastCheckedOn = Today().AddMonths(-6).AddDays(-1);
-        await db.SaveChangesAsync();
-        using var admin = await portal.ClientAsync(EditingPortalFixture.Admin);
+        var exactlySix = await ProgrammeAsync(TestCatalogue.Unique("Six "), PublicationState.Published, Today().AddMonths(-6));
+        var sixAndADay = await ProgrammeAsync(TestCatalogue.Unique("Six and a day "), PublicationState.Published, Today().AddMonths(-6).AddDays(-1));
+        await using var db = Editors.NewDb();
+        var stale = await ProgrammeList.PageAsync(db, await Editors.PrincipalAsync(Editors.Admin),
+            new ProgrammeFilter { State = PublicationState.Published, Checked = CheckedFilter.Stale }, ProgrammeSort.Title, false, 0, ProgrammeList.MaxPageSize,
+            "en", "de", await ToDo.CheckedBeforeAsync(), Enum.GetValues<ProgrammeType>());
 
-        var stale = Section(await Html.ParseAsync(await admin.GetAsync("/editor")), "todo-stale");
-
-        stale.SelectSingleNode($".//a[@href='/editor/programmes/{exactlySix.Id}']").Should().BeNull();
-        stale.SelectSingleNode($".//a[@href='/editor/programmes/{sixAndADay.Id}']").Should().NotBeNull();
+        stale.Rows.Select(r => r.Id).Should().Contain(sixAndADay.Id).And.NotContain(exactlySix.Id, "the list the to-do page links to applies the same rule");
+        var summary = (await ToDo.ForAsync(await Editors.PrincipalAsync(Editors.Admin)))!;
+        summary.StaleCount.Should().Be(stale.Total);
     }
 
-    [Theory]
-    [InlineData(EditingPortalFixture.Editor)]
-    [InlineData(EditingPortalFixture.Admin)]
-    public async Task Editors_and_admins_see_the_to_do_list(string email)
+    [Fact]
+    public async Task The_months_after_which_a_programme_counts_as_unchecked_are_configurable()
     {
-        using var client = await portal.ClientAsync(email, "tr");
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Catalogue:StaleAfterMonths"] = "1" }).Build();
+        var oneMonth = new EditorToDo(Editors.Services.GetRequiredService<IDbContextFactory<FamilyServicesDb>>(), Editors.Services.GetRequiredService<CurrentCity>(),
+            TimeProvider.System, settings);
+        var editor = await Editors.PrincipalAsync(Editors.Editor);
+        var (oneMonthBefore, sixMonthsBefore) = ((await oneMonth.ForAsync(editor))!, (await ToDo.ForAsync(editor))!);
 
-        var page = await Html.ParseAsync(await client.GetAsync("/editor"));
+        await ProgrammeAsync(TestCatalogue.Unique("Fünf Wochen "), PublicationState.Published, Today().AddDays(-35));
 
-        page.Find("//h1").Text().Should().Be("Editörlerin yapılacaklar listesi");
-        page.Find("//a[@href='/editor/reports']").Should().NotBeNull();
+        var (oneMonthAfter, sixMonthsAfter) = ((await oneMonth.ForAsync(editor))!, (await ToDo.ForAsync(editor))!);
+        (oneMonth.StaleAfterMonths, oneMonthAfter.CheckedBefore).Should().Be((1, Today().AddMonths(-1)));
+        sixMonthsAfter.CheckedBefore.Should().Be(Today().AddMonths(-EditorToDo.DefaultStaleAfterMonths));
+        (oneMonthAfter.StaleCount - oneMonthBefore.StaleCount).Should().Be(1, "five weeks is more than a month");
+        (sixMonthsAfter.StaleCount - sixMonthsBefore.StaleCount).Should().Be(0, "but less than six");
+    }
+
+    [Fact]
+    public async Task Editors_see_the_to_do_list_with_links_into_the_filtered_programme_list()
+    {
+        var inReview = await ProgrammeAsync(TestCatalogue.Unique("Zur Prüfung "), PublicationState.InReview, Today());
+        await SignInAsync(Editors.Admin);
+
+        var page = Render<ToDoPage>();
+
+        page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Be(T("ToDoTitle")), Patience);
+        var summary = (await ToDo.ForAsync(await Editors.PrincipalAsync(Editors.Admin)))!;
+        page.Find("h2#todo-stale").TextContent.Should().Be(T("ToDoStale", Today().AddMonths(-6).ToString("d", CultureInfo.CurrentCulture), summary.StaleCount));
+        page.Find("h2#todo-review").TextContent.Should().Be(T("ToDoInReview", summary.InReviewCount));
+        summary.InReview.Should().Contain(p => p.Id == inReview.Id, "this world has fewer programmes in review than the list shows");
+        page.Find($"section[aria-labelledby='todo-review'] a[href='{ProgrammeEditPage.PathFor(inReview.Id)}']").TextContent.Should().Be(inReview.Texts[0].Title);
+        page.FindAll("a[href='/editor/reports']").Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void A_short_list_leads_to_the_whole_filtered_list()
+    {
+        var href = ProgrammeListPage.PathWith(new ProgrammeFilter { State = PublicationState.Published, Checked = CheckedFilter.Stale });
+
+        var more = Render<ToDoMore>(p => p.Add(x => x.Shown, EditorToDo.ListLength).Add(x => x.Total, EditorToDo.ListLength + 2).Add(x => x.Href, href));
+
+        href.Should().Be($"{ProgrammeListPage.Path}?state=Published&checked=Stale");
+        more.Find("a").GetAttribute("href").Should().Be(href);
+        more.Find("a").TextContent.Should().Be(T("ToDoMore", 2));
+        Render<ToDoMore>(p => p.Add(x => x.Shown, 3).Add(x => x.Total, 3).Add(x => x.Href, href)).Markup.Trim().Should().BeEmpty("nothing more to show");
     }
 
     [Fact]
     public async Task Centre_staff_get_a_short_page_leading_to_their_programmes()
     {
-        using var client = await portal.ClientAsync(EditingPortalFixture.CentreStaff, "nl");
+        await SignInAsync(Editors.StaffA);
 
-        var response = await client.GetAsync("/editor");
+        var page = Render<ToDoPage>();
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var page = await Html.ParseAsync(response);
-        page.Find("//h1").Text().Should().Be("Catalogus bewerken");
-        page.Find("//main//a[@href='/editor/programmes']").Text().Should().Be("Activiteiten van uw centra");
-        page.DocumentNode.SelectSingleNode("//section").Should().BeNull("no counts of the whole catalogue");
-        page.DocumentNode.SelectSingleNode("//a[@href='/editor/reports']").Should().BeNull();
+        page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Be(T("ToDoEditingTitle")), Patience);
+        page.Find($"a[href='{ProgrammeListPage.Path}']").TextContent.Should().Be(T("ToDoCentreStaffLink"));
+        page.FindAll("section").Should().BeEmpty("no counts of the whole catalogue");
+        page.FindAll("a[href='/editor/reports']").Should().BeEmpty();
+        (await ToDo.ForAsync(await Editors.PrincipalAsync(Editors.StaffA))).Should().BeNull();
     }
 
     [Fact]
     public async Task Officials_are_refused_and_anonymous_visitors_sent_to_sign_in()
     {
-        using var official = await portal.ClientAsync(EditingPortalFixture.Official);
-        await ReportInboxTests.AssertForbiddenAsync(official, await official.GetAsync("/editor"));
+        using var official = await Editors.ClientAsync(Editors.Official);
+        var refused = await official.GetAsync(ToDoPage.Path);
+        refused.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        refused.Headers.Location!.AbsolutePath.Should().Be("/status/403");
 
-        using var anonymous = await portal.ClientAsync();
-        var response = await anonymous.GetAsync("/editor");
+        using var anonymous = await Editors.ClientAsync(null);
+        var response = await anonymous.GetAsync(ToDoPage.Path);
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.AbsolutePath.Should().Be("/account/sign-in");
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(portal.Clock.Now.UtcDateTime,
-        TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")));
-
     private async Task<Programme> ProgrammeAsync(string title, PublicationState state, DateOnly? lastChecked, string[]? languages = null)
     {
-        await using var db = portal.NewDb();
+        await using var db = Editors.NewDb();
         var programme = await new TestCatalogue(db).ProgrammeAsync(state, (languages ?? ["de"]).Select(l => (l, title)).ToArray());
         programme.LastCheckedOn = lastChecked;
         await db.SaveChangesAsync();
         return programme;
-    }
-
-    private static HtmlNode Section(HtmlDocument page, string heading) => page.Find($"//section[@aria-labelledby='{heading}']");
-
-    private static List<string> Titles(HtmlNode section) =>
-        section.SelectNodes(".//li/a")?.Select(a => a.Text()).ToList() ?? [];
-}
-
-/// <summary>The months are configurable (Portal:Catalogue:StaleAfterMonths).</summary>
-public sealed class OneMonthStaleFixture : EditingPortalFixture
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Portal:Catalogue:StaleAfterMonths", "1");
-    }
-}
-
-public class ToDoStaleMonthsTests(OneMonthStaleFixture portal) : IClassFixture<OneMonthStaleFixture>
-{
-    [Fact]
-    public async Task The_months_after_which_a_programme_counts_as_unchecked_are_configurable()
-    {
-        await using var db = portal.NewDb();
-        var programme = await new TestCatalogue(db).ProgrammeAsync(PublicationState.Published, ("de", "Fünf Wochen"));
-        programme.LastCheckedOn = DateOnly.FromDateTime(portal.Clock.Now.UtcDateTime).AddDays(-35);
-        await db.SaveChangesAsync();
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor, "de");
-
-        var page = await Html.ParseAsync(await editor.GetAsync("/editor"));
-
-        var since = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(portal.Clock.Now.UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"))).AddMonths(-1);
-        page.Find("//h2[@id='todo-stale']").Text().Should().Be($"Seit {since.ToString("d", CultureInfo.GetCultureInfo("de"))} nicht geprüft (1)");
-        page.Find($"//section[@aria-labelledby='todo-stale']//a[@href='/editor/programmes/{programme.Id}']").Text().Should().Be("Fünf Wochen");
     }
 }
