@@ -20,6 +20,10 @@ public static class PlatformModule
         builder.AddPortalSecurityHeaders();
         builder.AddPortalRequestLimits();
         builder.AddInteractiveArea();
+        // blazor.web.js and MudBlazor's files come from packages; a build (not a publish) finds them through the
+        // static web assets manifest, which ASP.NET Core reads by itself only in Development. A published app has
+        // them in wwwroot and no manifest, and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CurrentCity>();
