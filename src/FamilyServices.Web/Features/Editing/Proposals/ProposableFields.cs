@@ -81,27 +81,31 @@ public static class ProposableFields
         .Select(d => Enum.TryParse<DayOfWeek>(d, out var day) && Enum.IsDefined(day) && !int.TryParse(d, out _) ? day.ToWeekdays() : Weekdays.None)
         .Aggregate(Weekdays.None, (all, day) => all | day);
 
-    /// <summary>Trimmed, with a browser's CR LF as one line break.</summary>
-    public static string Normalize(string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
-
-    /// <summary>The posted values of the fields the item has (a field missing from the post keeps its current value).</summary>
-    public static Dictionary<string, string> Read(IFormCollection form, IReadOnlyDictionary<string, string> current)
+    /// <summary>
+    /// Trimmed, with a browser's CR LF as one line break, and no other control character (a NUL from a copy elsewhere
+    /// cannot be stored, a tab becomes a space).
+    /// </summary>
+    public static string Normalize(string? value)
     {
-        var values = new Dictionary<string, string>();
-        foreach (var (key, value) in current)
-        {
-            if (key == "weekdays")
-            {
-                var days = form["weekdays"].Select(v => Enum.TryParse<DayOfWeek>(v, out var d) && Enum.IsDefined(d) && !int.TryParse(v, out _) ? d.ToWeekdays() : Weekdays.None)
-                    .Aggregate(Weekdays.None, (all, day) => all | day);
-                values[key] = WeekdaysValue(days);
-            }
-            else
-            {
-                values[key] = form.ContainsKey(key) ? Normalize(form[key]) : value;
-            }
-        }
-        return values;
+        var text = (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        if (text.Any(c => char.IsControl(c) && c != '\n')) text = new string(text.Select(c => char.IsControl(c) && c != '\n' ? ' ' : c).ToArray());
+        return text.Trim();
+    }
+
+    /// <summary>
+    /// The typed values of the fields the item has, as the rules read them (trimmed, one kind of line break; a field
+    /// missing keeps its current value, a field the item does not have is dropped; days in their Monday-first order).
+    /// </summary>
+    public static Dictionary<string, string> Normalized(IReadOnlyDictionary<string, string> typed, IReadOnlyDictionary<string, string> current) =>
+        current.ToDictionary(c => c.Key, c => !typed.TryGetValue(c.Key, out var value) ? c.Value
+            : c.Key == "weekdays" ? WeekdaysValue(ParseWeekdays(value))
+            : Normalize(value));
+
+    /// <summary>"Monday,Thursday" with <paramref name="day"/> ticked or not.</summary>
+    public static string WithDay(string weekdays, DayOfWeek day, bool ticked)
+    {
+        var days = ParseWeekdays(weekdays);
+        return WeekdaysValue(ticked ? days | day.ToWeekdays() : days & ~day.ToWeekdays());
     }
 
     /// <summary>Problems with proposed values that a person can fix, each on its field.</summary>

@@ -3,7 +3,9 @@ using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Accounts;
 using FamilyServices.Web.Features.Editing.Offerings;
+using FamilyServices.Web.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace FamilyServices.Web.Features.Editing.Proposals;
 
@@ -119,8 +121,8 @@ public static class ProposalDecisions
     public static async Task<Decision> RejectAsync(FamilyServicesDb db, long proposalId, ClaimsPrincipal editor, string? note, TimeProvider clock)
     {
         if (!editor.IsEditor()) return Decision.Because(DecisionOutcome.NotFound);
+        if (!IsRejectionNote(note)) return Decision.Because(DecisionOutcome.NoteRequired);
         var reason = ProposableFields.Normalize(note);
-        if (reason.Length is 0 or > ProposableFields.NoteLength) return Decision.Because(DecisionOutcome.NoteRequired);
         var now = clock.GetUtcNow().UtcDateTime;
         var rejected = await db.ChangeProposals.Where(p => p.Id == proposalId && p.Status == ProposalStatus.Pending)
             .ExecuteUpdateAsync(p => p
@@ -132,9 +134,25 @@ public static class ProposalDecisions
         return Decision.Because(await db.ChangeProposals.AnyAsync(p => p.Id == proposalId) ? DecisionOutcome.AlreadyDecided : DecisionOutcome.NotFound);
     }
 
+    /// <summary>A rejection tells the proposer why: a note of 1 to <see cref="ProposableFields.NoteLength"/> characters.</summary>
+    public static bool IsRejectionNote(string? note) => ProposableFields.Normalize(note).Length is > 0 and <= ProposableFields.NoteLength;
+
     /// <summary>The proposed fields whose value now is no longer the one the proposal was made against.</summary>
     public static List<string> Changed(IReadOnlyDictionary<string, ProposedChange> changes, IReadOnlyDictionary<string, string> current) =>
         changes.Where(c => (current.TryGetValue(c.Key, out var now) ? now : "") != c.Value.Before).Select(c => c.Key).ToList();
+
+    /// <summary>What the editor is told about a decision, in their language.</summary>
+    public static string Describe(Decision decision, bool approve, IStringLocalizer<Text> t) => decision.Outcome switch
+    {
+        DecisionOutcome.Done => approve ? t["ProposalApproved"] : t["ProposalRejected"],
+        DecisionOutcome.ChangedMeanwhile when decision.ChangedFields.Count > 0 =>
+            t["ProposalChangedMeanwhile", string.Join(", ", decision.ChangedFields.Select(f => ProposableFields.Label(f, t)))],
+        DecisionOutcome.ChangedMeanwhile => t["ProposalSavedMeanwhile"],
+        DecisionOutcome.NoLongerValid => t["ProposalNoLongerValid"],
+        DecisionOutcome.AlreadyDecided => t["ProposalAlreadyDecided"],
+        DecisionOutcome.NoteRequired => t["ProposalRejectNoteRequired"],
+        _ => t["NotFoundTitle"],
+    };
 
     public static string EditorPath(string itemType, int itemId) =>
         itemType == ProposableFields.Programme

@@ -3,13 +3,34 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using FamilyServices.Web.Data;
 using FamilyServices.Web.Features.Editing.Programmes;
+using FamilyServices.Web.Features.Editing.Shared;
 using FamilyServices.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-using FamilyServices.Web.Features.Editing.Shared;
-
 namespace FamilyServices.Web.Features.Editing.ReferenceData;
+
+/// <summary>How a save of a reference data form ended.</summary>
+public enum SaveStatus { Created, Saved, Unchanged, Deleted, Invalid, Conflict, NotFound, Refused }
+
+/// <summary>
+/// What came of a save: the item's id, the problems that refused it (each on its field), or for a conflict who saved
+/// first and the item's version now (to save over it knowingly).
+/// </summary>
+public sealed record SaveResult(SaveStatus Status, int Id, IReadOnlyList<FormProblem> Problems, string? Conflict = null, string Version = "")
+{
+    public static readonly SaveResult NotFound = new(SaveStatus.NotFound, 0, []);
+
+    /// <summary>The account may not (any more) change reference data: nothing was read or written.</summary>
+    public static readonly SaveResult Refused = new(SaveStatus.Refused, 0, []);
+
+    public static SaveResult Invalid(IReadOnlyList<FormProblem> problems) => new(SaveStatus.Invalid, 0, problems);
+
+    public bool Succeeded => Status is SaveStatus.Created or SaveStatus.Saved or SaveStatus.Unchanged or SaveStatus.Deleted;
+}
+
+/// <summary>What a save needs besides the form: the reader's language for messages, the clock and the city's time zone.</summary>
+public sealed record SaveContext(IStringLocalizer<Text> T, TimeProvider Clock, TimeZoneInfo CityZone);
 
 /// <summary>
 /// What the reference data editors (centres, organisations, categories, districts) share: checks of codes, addresses
@@ -57,7 +78,7 @@ public static partial class ReferenceForms
     /// <summary>Digits, spaces and + ( ) / . - only: the public page links it with "tel:".</summary>
     public static bool IsPhone(string value) => PhonePattern().IsMatch(value) && value.Count(char.IsAsciiDigit) >= 3;
 
-    /// <summary>An enum value by name as a select posts it; numbers ("3") are refused, so only the offered choices count.</summary>
+    /// <summary>An enum value by name as a list offers it; numbers ("3") are refused, so only the offered choices count.</summary>
     public static bool TryChoice<TEnum>(string value, out TEnum result) where TEnum : struct, Enum =>
         Enum.TryParse(value, out result) && Enum.IsDefined(result) && !int.TryParse(value, out _);
 
@@ -66,9 +87,14 @@ public static partial class ReferenceForms
 
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Text fields as posted, without the control characters a copy from elsewhere may bring (tabs and line breaks become spaces).</summary>
-    public static string Clean(string value) =>
-        value.Any(char.IsControl) ? new string(value.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim() : value;
+    /// <summary>Text as typed, trimmed, without the control characters a copy from elsewhere may bring (tabs, line breaks and NUL become spaces).</summary>
+    public static string Clean(string? value)
+    {
+        var text = (value ?? "").Trim();
+        return text.Any(char.IsControl) ? new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim() : text;
+    }
+
+    public static string Version(uint version) => version.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The save succeeds only if nobody saved the item since this user read it: the row's xmin must still be the
@@ -87,17 +113,60 @@ public static partial class ReferenceForms
     {
         var version = await db.Set<TEntity>().AsNoTracking().Where(e => EF.Property<int>(e, "Id") == id)
             .Select(e => EF.Property<uint>(e, "Version")).SingleOrDefaultAsync();
-        return version.ToString(CultureInfo.InvariantCulture);
+        return Version(version);
     }
 
+    /// <summary>
+    /// Adds a new item, or saves a changed one if nobody saved it since <paramref name="version"/> was read (the
+    /// history credits the context's acting user). Nothing changed: nothing is written. Someone saved first: nothing
+    /// is written, and the result names them. A unique index refused the save (two people took the same code at the
+    /// same moment): the problem <paramref name="taken"/> makes of the index's name.
+    /// </summary>
+    public static async Task<SaveResult> SaveAsync<TEntity>(FamilyServicesDb db, TEntity item, bool isNew, uint version, SaveContext context,
+        Func<TEntity, int> idOf, Func<TEntity, uint> versionOf, Func<string, FormProblem> taken) where TEntity : class
+    {
+        if (isNew)
+        {
+            db.Add(item);
+        }
+        else
+        {
+            if (!db.ChangeTracker.HasChanges()) return new SaveResult(SaveStatus.Unchanged, idOf(item), [], Version: Version(version));
+            ExpectVersion(db, item, version, "Code");
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var id = idOf(item);
+            db.ChangeTracker.Clear();
+            var who = await EditConflict.DescribeAsync(db, context.T, typeof(TEntity).Name, id, context.CityZone, context.Clock);
+            return new SaveResult(SaveStatus.Conflict, id, [], who, await CurrentVersionAsync<TEntity>(db, id));
+        }
+        catch (DbUpdateException exception) when (EditorForms.IsUniqueViolation(exception, out var constraint))
+        {
+            db.ChangeTracker.Clear();
+            return SaveResult.Invalid([taken(constraint)]);
+        }
+        return new SaveResult(isNew ? SaveStatus.Created : SaveStatus.Saved, idOf(item), [], Version: Version(versionOf(item)));
+    }
+
+    /// <summary>The version the form carried, or the problem that it carries none (a form older than the page).</summary>
+    public static bool TryVersion(string value, out uint version) => EditorForms.TryVersion(value, out version);
+
     /// <summary>"%text%" for ILIKE, with the pattern characters taken literally.</summary>
-    public static string ContainsPattern(string text) =>
-        "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    public static string ContainsPattern(string text) => "%" + Literal(text) + "%";
+
+    /// <summary>The text itself for ILIKE (any letter case): codes are unique whatever their case.</summary>
+    public static string Literal(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     /// <summary>The search box's text, trimmed and cut to a sane length.</summary>
     public static string SearchText(string? q)
     {
-        var text = Clean(q?.Trim() ?? "");
+        var text = Clean(q);
         return text.Length > 100 ? text[..100] : text;
     }
 

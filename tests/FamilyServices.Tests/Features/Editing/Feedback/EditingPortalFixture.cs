@@ -1,31 +1,29 @@
-using System.Net;
-using FamilyServices.Tests.Features.Attendance;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyServices.Tests.Features.Editing.Feedback;
 
 /// <summary>
-/// The portal with a clock the test moves (the report form's minimum time, the to-do list's "not checked for six
-/// months"), a city, and one account per role. The per-address limit on reports is high here; see
-/// <see cref="TightReportLimitFixture"/> for the limit itself.
+/// The test world with a clock the test moves (the report form's minimum time, a closure's last day, the to-do
+/// list's "not checked for six months"), and one account per role under a fixed address for the tests that sign in
+/// over HTTP. The per-address limit on reports is high here; see <see cref="TightReportLimitFixture"/> for the limit itself.
 /// </summary>
-public class EditingPortalFixture : PortalFixture, IAsyncLifetime
+public class EditingPortalFixture : TestWorld
 {
-    public const string Password = "a long enough passphrase";
-
-    public const string Editor = "editor@example.org";
-    public const string Admin = "admin@example.org";
-    public const string Official = "official@example.org";
+    // Addresses of accounts of their own (the world's Editor, Admin and Official are other accounts, reached through TestWorld).
+    public new const string Editor = "editor@example.org";
+    public new const string Admin = "admin@example.org";
+    public new const string Official = "official@example.org";
     public const string CentreStaff = "centre.staff@example.org";
 
     /// <summary>Pinned to a minute of the real today, so sign-in cookies and data protection keys behave as in life.</summary>
     public PinnedClock Clock { get; } = new(ThisMinute());
+
+    /// <summary>The accounts under the fixed addresses above, by address.</summary>
+    public Dictionary<string, Account> Accounts { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -41,32 +39,21 @@ public class EditingPortalFixture : PortalFixture, IAsyncLifetime
         return new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
     }
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await InitializeAsync();
-        await using (var db = NewDb())
-        {
-            await new TestCatalogue(db).CityAsync();
-        }
-        await using var scope = Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         foreach (var (email, role) in new[] { (Editor, Roles.Editor), (Admin, Roles.Admin), (Official, Roles.Official), (CentreStaff, Roles.CentreStaff) })
         {
-            var user = new StaffUser { UserName = email, Email = email, DisplayName = email };
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            await users.AddToRoleAsync(user, role);
+            var user = await TestAccounts.CreateAsync(this, email, role, displayName: email);
+            Accounts[email] = new Account(email, user.Id, role);
         }
     }
 
     /// <summary>A browser-like client (cookies, https, no automatic redirects) in a UI language, signed in when an e-mail is given.</summary>
     public async Task<HttpClient> ClientAsync(string? email = null, string language = "en")
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var client = await TestAccounts.ClientAsync(this, email);
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        if (email is null) return client;
-        var response = await StaffFixture.PostFormAsync(client, "/account/sign-in", "sign-in",
-            new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password succeeds");
         return client;
     }
 }

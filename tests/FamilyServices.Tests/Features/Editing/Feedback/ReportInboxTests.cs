@@ -1,63 +1,83 @@
+using System.Globalization;
 using System.Net;
+using Bunit;
+using FamilyServices.Tests.Features.Editing.ReferenceData;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
-using Microsoft.AspNetCore.Identity;
+using FamilyServices.Web.Features.Editing.Feedback;
+using FamilyServices.Web.Features.Editing.ReferenceData;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyServices.Tests.Features.Editing.Feedback;
 
-/// <summary>The editors' inbox of the public's reports: newest first, resolved with one post, and only for Editors and Admins.</summary>
-public class ReportInboxTests(EditingPortalFixture portal) : IClassFixture<EditingPortalFixture>
+/// <summary>
+/// The editors' inbox of the public's reports: newest first with the kind in the editor's language and the text shown
+/// as text, resolved with one click (a second resolution keeps the first), and only for Editors and Admins, also when
+/// the right goes while the page is open.
+/// </summary>
+public class ReportInboxTests(EditingPortalFixture world) : EditorPageTest<EditingPortalFixture>(world), IClassFixture<EditingPortalFixture>
 {
     [Fact]
-    public async Task Open_reports_are_listed_newest_first_with_their_kind()
+    public async Task Open_reports_are_listed_newest_first_with_their_kind_in_the_editors_language_and_their_text_as_text()
     {
-        var older = await ReportAsync("[WrongContact] Die Nummer stimmt nicht mehr.", received: portal.Clock.Now.UtcDateTime.AddDays(-2));
-        var newer = await ReportAsync("Ohne Art geschrieben, einfach so.", received: portal.Clock.Now.UtcDateTime.AddHours(-1));
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor, "de");
+        var older = await ReportAsync("[WrongContact] Die Nummer stimmt nicht mehr.", received: World.Clock.Now.UtcDateTime.AddDays(-2));
+        var newer = await ReportAsync("Ohne Art geschrieben, <script>alert('x')</script>\nzweite Zeile", received: World.Clock.Now.UtcDateTime.AddHours(-1));
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de");
+        await SignInAsync(World.Accounts[EditingPortalFixture.Editor]);
 
-        var page = await Html.ParseAsync(await editor.GetAsync("/editor/reports"));
+        var page = Open<ReportInboxPage>(ReportInboxPage.Path);
 
-        var ids = page.DocumentNode.SelectNodes("//li[starts-with(@id,'report-')]")!.Select(n => n.Id).ToList();
+        await EventuallyAsync(() => page.FindAll($"#report-{older.Id}").Should().ContainSingle());
+        var ids = page.FindAll("[id^='report-']").Select(n => n.Id).ToList();
         ids.IndexOf($"report-{newer.Id}").Should().BeLessThan(ids.IndexOf($"report-{older.Id}"));
-        page.Find($"//li[@id='report-{older.Id}']//strong").Text().Should().Be("Falsche Kontaktangaben");
-        page.Find($"//li[@id='report-{older.Id}']//p[@lang='de']").Text().Should().Be("Die Nummer stimmt nicht mehr.");
-        page.DocumentNode.SelectSingleNode($"//li[@id='report-{newer.Id}']//strong").Should().BeNull("a message without a known kind is all text");
+        var olderRow = RowOf(page, older.Id);
+        olderRow.QuerySelector(".report-kind")!.TextContent.Should().Be("Falsche Kontaktangaben");
+        olderRow.QuerySelector(".report-text[lang='de']")!.TextContent.Trim().Should().Be("Die Nummer stimmt nicht mehr.");
+        var newerRow = RowOf(page, newer.Id);
+        newerRow.QuerySelector(".report-kind").Should().BeNull("a message without a known kind is all text");
+        newerRow.QuerySelector(".report-text")!.InnerHtml.Should().Contain("&lt;script&gt;").And.Contain("<br>", "line breaks are kept");
+        page.Markup.Should().NotContain("<script>alert");
     }
 
     [Fact]
-    public async Task Marking_a_report_resolved_moves_it_to_the_resolved_list_and_a_second_post_keeps_the_first_resolution()
+    public async Task Marking_a_report_resolved_moves_it_to_the_resolved_list_and_a_second_resolution_keeps_the_first()
     {
         var report = await ReportAsync("[Other] Bitte einmal prüfen, danke.");
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
+        await SignInAsync(World.Accounts[EditingPortalFixture.Editor]);
+        var page = Open<ReportInboxPage>(ReportInboxPage.Path);
+        await EventuallyAsync(() => page.FindAll($"#report-{report.Id}").Should().ContainSingle());
 
-        var response = await ResolveAsync(editor, report.Id);
+        var before = DateTime.UtcNow;
+        await page.ClickAsync(() => RowOf(page, report.Id).QuerySelectorAll("button"), "Mark as resolved");
 
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        response.Headers.Location!.PathAndQuery.Should().Be("/editor/reports?done=1");
+        await EventuallyAsync(() => Snackbars.Should().Contain("The report has been marked as resolved."));
+        var after = DateTime.UtcNow;
+        await EventuallyAsync(() => page.FindAll($"#report-{report.Id}").Should().BeEmpty("it left the open list"));
         var resolved = await FindAsync(report.Id);
-        resolved.ResolvedAt.Should().Be(portal.Clock.Now.UtcDateTime);
-        resolved.ResolvedById.Should().Be(await UserIdAsync(EditingPortalFixture.Editor));
-        var open = await Html.ParseAsync(await editor.GetAsync(response.Headers.Location));
-        open.Find("//p[@role='status']").Text().Should().Be("The report has been marked as resolved.");
-        open.DocumentNode.SelectSingleNode($"//li[@id='report-{report.Id}']").Should().BeNull();
-        var done = await Html.ParseAsync(await editor.GetAsync("/editor/reports?show=resolved"));
-        done.Find($"//li[@id='report-{report.Id}']").Text().Should().Contain("resolved on");
-        done.Find($"//li[@id='report-{report.Id}']").SelectSingleNode(".//button").Should().BeNull();
+        // A page rendered with bunit runs on the machine's clock (MudBlazor registers the system TimeProvider).
+        resolved.ResolvedAt.Should().BeOnOrAfter(before.AddSeconds(-1)).And.BeOnOrBefore(after.AddSeconds(1));
+        resolved.ResolvedById.Should().Be(World.Accounts[EditingPortalFixture.Editor].Id);
+        await page.PressAsync("Resolved");
+        await EventuallyAsync(() => page.FindAll($"#report-{report.Id}").Should().ContainSingle());
+        RowOf(page, report.Id).TextContent.Should().Contain("resolved on");
+        RowOf(page, report.Id).QuerySelectorAll("button").Should().BeEmpty();
 
-        portal.Clock.Advance(TimeSpan.FromMinutes(3));
-        using var admin = await portal.ClientAsync(EditingPortalFixture.Admin);
-        (await ResolveAsync(admin, report.Id)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        World.Clock.Advance(TimeSpan.FromMinutes(3));
+        var admin = await World.PrincipalAsync(World.Accounts[EditingPortalFixture.Admin]);
+        await using (var db = World.NewDb())
+        {
+            (await ReportInbox.ResolveAsync(db, admin, report.Id, World.Clock)).Should().Be(ResolveOutcome.AlreadyResolved);
+        }
         (await FindAsync(report.Id)).Should().BeEquivalentTo(resolved, "resolving twice changes nothing");
     }
 
     [Fact]
     public async Task Resolving_an_unknown_report_is_not_found()
     {
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Admin);
+        var admin = await World.PrincipalAsync(World.Accounts[EditingPortalFixture.Admin]);
+        await using var db = World.NewDb();
 
-        (await ResolveAsync(editor, 987654)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await ReportInbox.ResolveAsync(db, admin, 987654, World.Clock)).Should().Be(ResolveOutcome.NotFound);
     }
 
     [Theory]
@@ -66,23 +86,42 @@ public class ReportInboxTests(EditingPortalFixture portal) : IClassFixture<Editi
     public async Task Officials_and_centre_staff_may_neither_read_nor_resolve_reports(string email)
     {
         var report = await ReportAsync("[Other] Nur für die Redaktion bestimmt.");
-        using var client = await portal.ClientAsync(email);
-        var token = (await Html.ParseAsync(await client.GetAsync("/account/sign-in"))).AntiforgeryToken();
+        using var client = await World.ClientAsync(email);
+        var user = await World.PrincipalAsync(World.Accounts[email]);
 
-        await AssertForbiddenAsync(client, await client.GetAsync("/editor/reports"));
-        await AssertForbiddenAsync(client, await client.PostAsync("/editor/reports", new FormUrlEncodedContent(new Dictionary<string, string>
+        await AssertForbiddenAsync(client, await client.GetAsync(ReportInboxPage.Path));
+        await using var db = World.NewDb();
+        (await ReportInbox.PageAsync(db, user, resolved: false, new ListRequest(0, 25), "en", "de")).Rows.Should().BeEmpty();
+        (await ReportInbox.ResolveAsync(db, user, report.Id, World.Clock)).Should().Be(ResolveOutcome.Refused);
+        (await FindAsync(report.Id)).ResolvedAt.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task An_editor_whose_account_is_deactivated_while_the_inbox_is_open_resolves_nothing()
+    {
+        var report = await ReportAsync("[Other] Bitte prüfen.");
+        var leaving = await World.AccountAsync($"leaving.{Guid.NewGuid():N}@example.org", Roles.Editor);
+        await SignInAsync(leaving);
+        var page = Open<ReportInboxPage>(ReportInboxPage.Path);
+        await EventuallyAsync(() => page.FindAll($"#report-{report.Id}").Should().ContainSingle());
+        await using (var db = World.NewDb())
         {
-            ["__RequestVerificationToken"] = token, ["_handler"] = "resolve", ["report"] = report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        })));
+            (await db.Users.SingleAsync(u => u.Id == leaving.Id)).IsActive = false;
+            await db.SaveChangesAsync();
+        }
+
+        await page.ClickAsync(() => RowOf(page, report.Id).QuerySelectorAll("button"), "Mark as resolved");
+
+        await EventuallyAsync(() => Snackbars.Should().Contain("You may no longer do this"));
         (await FindAsync(report.Id)).ResolvedAt.Should().BeNull();
     }
 
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in()
     {
-        using var client = await portal.ClientAsync();
+        using var client = await World.ClientAsync();
 
-        var response = await client.GetAsync("/editor/reports");
+        var response = await client.GetAsync(ReportInboxPage.Path);
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.AbsolutePath.Should().Be("/account/sign-in");
@@ -95,22 +134,16 @@ public class ReportInboxTests(EditingPortalFixture portal) : IClassFixture<Editi
         (await client.GetAsync(response.Headers.Location)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
-    private static async Task<HttpResponseMessage> ResolveAsync(HttpClient client, long id)
-    {
-        var token = (await Html.ParseAsync(await client.GetAsync("/editor/reports"))).AntiforgeryToken();
-        return await client.PostAsync("/editor/reports", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["_handler"] = "resolve", ["report"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }));
-    }
+    /// <summary>The grid row that shows the report.</summary>
+    private static AngleSharp.Dom.IElement RowOf(IRenderedComponent<ReportInboxPage> page, long id) => page.Find($"#report-{id}").Closest("tr")!;
 
     private async Task<EntryReport> ReportAsync(string message, DateTime? received = null)
     {
-        await using var db = portal.NewDb();
+        await using var db = World.NewDb();
         var programme = await new TestCatalogue(db).ProgrammeAsync(PublicationState.Published, ("de", TestCatalogue.Unique("Elterncafé ")));
         var report = new EntryReport
         {
-            ProgrammeId = programme.Id, Message = message, Language = "de", ReceivedAt = received ?? portal.Clock.Now.UtcDateTime,
+            ProgrammeId = programme.Id, Message = message, Language = "de", ReceivedAt = received ?? World.Clock.Now.UtcDateTime,
         };
         db.EntryReports.Add(report);
         await db.SaveChangesAsync();
@@ -119,13 +152,7 @@ public class ReportInboxTests(EditingPortalFixture portal) : IClassFixture<Editi
 
     private async Task<EntryReport> FindAsync(long id)
     {
-        await using var db = portal.NewDb();
+        await using var db = World.NewDb();
         return await db.EntryReports.AsNoTracking().SingleAsync(r => r.Id == id);
-    }
-
-    private async Task<string> UserIdAsync(string email)
-    {
-        await using var scope = portal.Scope();
-        return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email))!.Id;
     }
 }

@@ -1,36 +1,25 @@
-using System.Net;
-using FamilyServices.Tests.Features.Attendance;
+using System.Security.Claims;
 using FamilyServices.Tests.Infrastructure;
+using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
-using HtmlAgilityPack;
+using FamilyServices.Web.Resources;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace FamilyServices.Tests.Features.Editing.Proposals;
 
 /// <summary>
-/// Two centres (A with two rooms), and one account per role: an editor, an admin, centre staff of A and of B, an
-/// official. Catalogue rows made here bypass the audit; whatever the pages change is audited.
+/// The test world (centres A and B, an account per role) with two rooms at centre A. Catalogue rows made here bypass
+/// the audit; whatever the proposal rules change is audited and credited to the deciding editor.
 /// </summary>
-public sealed class ProposalFixture : PortalFixture, IAsyncLifetime
+public sealed class ProposalFixture : TestWorld
 {
-    public const string Password = StaffFixture.Password;
-
-    public const string Editor = "editor@example.org";
-    public const string Admin = "admin@example.org";
-    public const string StaffA = "staff.a@example.org";
-    public const string StaffB = "staff.b@example.org";
-    public const string Official = "official@example.org";
-
     public static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-    public Centre CentreA { get; private set; } = null!;
-    public Centre CentreB { get; private set; } = null!;
     public Room GroupRoom { get; private set; } = null!;
     public Room Garden { get; private set; } = null!;
-    public Dictionary<string, string> Ids { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -38,34 +27,12 @@ public sealed class ProposalFixture : PortalFixture, IAsyncLifetime
         builder.UseSetting("Portal:Reach:RefreshSeconds", "0");
     }
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await InitializeAsync();
         await using var db = NewDb();
-        var catalogue = new TestCatalogue(db);
-        await catalogue.CityAsync(Languages.German);
-        CentreA = await catalogue.CentreAsync();
-        CentreB = await catalogue.CentreAsync();
         GroupRoom = new Room { CentreId = CentreA.Id, Name = "Gruppenraum", Kind = RoomKind.Playroom };
         Garden = new Room { CentreId = CentreA.Id, Name = "Garten", Kind = RoomKind.Outdoor };
         db.Rooms.AddRange(GroupRoom, Garden);
-        await db.SaveChangesAsync();
-
-        await using var scope = Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        foreach (var (email, name, role, centre) in new (string, string, string, Centre?)[]
-        {
-            (Editor, "Erika Editor", Roles.Editor, null), (Admin, "Ada Admin", Roles.Admin, null),
-            (StaffA, "Anna Zentrum A", Roles.CentreStaff, CentreA), (StaffB, "Bernd Zentrum B", Roles.CentreStaff, CentreB),
-            (Official, "Olga Official", Roles.Official, null),
-        })
-        {
-            var user = new StaffUser { UserName = email, Email = email, DisplayName = name };
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            await users.AddToRoleAsync(user, role);
-            if (centre is not null) db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = centre.Id });
-            Ids[email] = user.Id;
-        }
         await db.SaveChangesAsync();
     }
 
@@ -81,44 +48,20 @@ public sealed class ProposalFixture : PortalFixture, IAsyncLifetime
         return (programme, offering);
     }
 
-    /// <summary>A browser-like client (cookies, https, no automatic redirects), signed in when an e-mail is given.</summary>
-    public async Task<HttpClient> ClientAsync(string? email = null)
-    {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        if (email is null) return client;
-        var response = await StaffFixture.PostFormAsync(client, "/account/sign-in", "sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password succeeds");
-        return client;
-    }
+    /// <summary>A context of the portal's own factory (with the history's interceptor) acting as <paramref name="user"/>.</summary>
+    public Task<FamilyServicesDb> DbForAsync(ClaimsPrincipal user) =>
+        Services.GetRequiredService<IDbContextFactory<FamilyServicesDb>>().CreateForAsync(user);
 
-    /// <summary>What a browser would post for a form of the page as shown: every field with its value, checked boxes, selected options.</summary>
-    public static List<KeyValuePair<string, string>> FieldsOf(HtmlDocument page, string form)
+    /// <summary>The portal's English texts.</summary>
+    public IStringLocalizer<Text> English
     {
-        var node = page.Find($"//form[input[@name='_handler' and @value='{form}']]");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var field in node.SelectNodes(".//input|.//textarea|.//select") ?? Enumerable.Empty<HtmlNode>())
+        get
         {
-            var name = field.GetAttributeValue("name", "");
-            if (name.Length == 0) continue;
-            var type = field.GetAttributeValue("type", "text");
-            string? value = field.Name switch
-            {
-                "textarea" => HtmlEntity.DeEntitize(field.InnerText),
-                "select" => HtmlEntity.DeEntitize((field.SelectSingleNode(".//option[@selected]") ?? field.SelectSingleNode(".//option"))?.GetAttributeValue("value", "") ?? ""),
-                _ when type is "checkbox" or "radio" => field.Attributes.Contains("checked") ? HtmlEntity.DeEntitize(field.GetAttributeValue("value", "on")) : null,
-                _ => HtmlEntity.DeEntitize(field.GetAttributeValue("value", "")),
-            };
-            if (value is not null) fields.Add(new(name, value));
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en");
+            return Services.GetRequiredService<IStringLocalizer<Text>>();
         }
-        return fields;
     }
 
-    /// <summary>The fields with <paramref name="name"/> replaced by the given values (none: removed).</summary>
-    public static List<KeyValuePair<string, string>> With(List<KeyValuePair<string, string>> fields, string name, params string[] values) =>
-        [.. fields.Where(f => f.Key != name), .. values.Select(v => new KeyValuePair<string, string>(name, v))];
-
-    /// <summary>Posts fields as they are (they carry the page's antiforgery token and form name).</summary>
-    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, IEnumerable<KeyValuePair<string, string>> fields) =>
-        client.PostAsync(path, new FormUrlEncodedContent(fields));
+    /// <summary>The name the portal shows for an account (its display name, made from its address).</summary>
+    public static string NameOf(Account account) => account.Email.Split('@')[0];
 }

@@ -1,127 +1,155 @@
-using System.Net;
+using System.Security.Claims;
+using Bunit;
 using FamilyServices.Tests.Features.Editing.Feedback;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
+using FamilyServices.Web.Features.Editing.ReferenceData;
 using FamilyServices.Web.Features.Editing.ReferenceData.Categories;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Tests.Features.Editing.ReferenceData;
 
 /// <summary>The category tree: moves that would make a loop are refused, a category in use is not deleted, and every change is in its history.</summary>
-public class CategoryTreeTests(ReferenceDataFixture portal) : IClassFixture<ReferenceDataFixture>
+public class CategoryTreeTests(ReferenceDataFixture world) : EditorPageTest<ReferenceDataFixture>(world), IClassFixture<ReferenceDataFixture>
 {
+    private static readonly CategoryEditor.NameLanguages InEnglish = new("en", "de");
+
     [Fact]
     public async Task Moving_a_category_under_its_own_descendant_is_refused_with_a_clear_message()
     {
-        var workshops = await portal.CategoryAsync("Werkstätten", null, ("en", "Workshops"));
-        var movement = await portal.CategoryAsync("Bewegung", workshops.Id, ("en", "Movement"));
-        var zumba = await portal.CategoryAsync("Zumba", movement.Id, ("en", "Zumba"));
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
-        var path = CategoryEditPage.PathFor(workshops.Id);
-        var form = await BrowserForm.OpenAsync(editor, path, "category");
+        var workshops = await World.CategoryAsync("Werkstätten", null, ("en", "Workshops"));
+        var movement = await World.CategoryAsync("Bewegung", workshops.Id, ("en", "Movement"));
+        var zumba = await World.CategoryAsync("Zumba", movement.Id, ("en", "Zumba"));
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
 
-        var underGrandchild = await form.Set("parentId", ReferenceDataFixture.Id(zumba.Id)).PostAsync(editor, path);
-        var underItself = await form.Set("parentId", ReferenceDataFixture.Id(workshops.Id)).PostAsync(editor, path);
+        var underGrandchild = await SaveAsync(editor, workshops.Id, form => form.ParentId = ReferenceDataFixture.Id(zumba.Id));
+        var underItself = await SaveAsync(editor, workshops.Id, form => form.ParentId = ReferenceDataFixture.Id(workshops.Id));
 
-        underGrandchild.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Html.ParseAsync(underGrandchild)).Find("//p[@id='parentId-error']").Text()
+        underGrandchild.Status.Should().Be(SaveStatus.Invalid);
+        underGrandchild.Problems.Should().ContainSingle(p => p.Field == "parentId").Which.Message
             .Should().Be("“Workshops” cannot be moved under “Zumba”, because “Zumba” is inside “Workshops”. Choose a category outside this branch.");
-        underItself.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await Html.ParseAsync(underItself)).Find("//p[@id='parentId-error']").Text()
+        underItself.Problems.Should().ContainSingle(p => p.Field == "parentId").Which.Message
             .Should().Be("“Workshops” cannot be placed under itself. Choose another category or the top level.");
-        var options = (await Html.ParseAsync(await editor.GetAsync(path))).DocumentNode.SelectNodes("//select[@id='parentId']/option")!.Select(o => o.GetAttributeValue("value", ""));
-        options.Should().NotContain([ReferenceDataFixture.Id(workshops.Id), ReferenceDataFixture.Id(movement.Id), ReferenceDataFixture.Id(zumba.Id)],
-            "its own branch is not offered as a place to move it to");
-        await using var db = portal.NewDb();
+        await using var db = World.NewDb();
+        var places = CategoryEditor.PlacesFor(await CategoryTree.LoadAsync(db), workshops.Id, InEnglish).Select(p => p.Node.Id).ToList();
+        places.Should().NotContain([workshops.Id, movement.Id, zumba.Id], "its own branch is not offered as a place to move it to");
         (await db.Categories.AsNoTracking().SingleAsync(c => c.Id == workshops.Id)).ParentId.Should().BeNull();
-        (await portal.HistoryAsync("Category", workshops.Id)).Should().BeEmpty();
+        (await World.HistoryAsync("Category", workshops.Id)).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task A_category_moves_with_its_branch_under_another_parent()
+    public async Task A_category_moves_with_its_branch_under_another_parent_and_the_tree_shows_it_there()
     {
-        var courses = await portal.CategoryAsync("Kurse");
-        var movement = await portal.CategoryAsync("Bewegung");
-        var zumba = await portal.CategoryAsync("Zumba", movement.Id);
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
-        var path = CategoryEditPage.PathFor(movement.Id);
+        var courses = await World.CategoryAsync("Kurse");
+        var movement = await World.CategoryAsync("Bewegung");
+        var zumba = await World.CategoryAsync("Zumba", movement.Id);
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
 
-        var moved = await (await BrowserForm.OpenAsync(editor, path, "category")).Set("parentId", ReferenceDataFixture.Id(courses.Id)).PostAsync(editor, path);
+        (await SaveAsync(editor, movement.Id, form => form.ParentId = ReferenceDataFixture.Id(courses.Id))).Status.Should().Be(SaveStatus.Saved);
 
-        moved.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        await using var db = portal.NewDb();
-        (await db.Categories.AsNoTracking().SingleAsync(c => c.Id == movement.Id)).ParentId.Should().Be(courses.Id);
-        (await db.Categories.AsNoTracking().SingleAsync(c => c.Id == zumba.Id)).ParentId.Should().Be(movement.Id);
-        var tree = await Html.ParseAsync(await editor.GetAsync(CategoryTreePage.Path));
-        tree.Find($"//ul[@class='ref-tree']/li[div/a[@href='{CategoryEditPage.PathFor(courses.Id)}']]/ul/li[div/a[@href='{path}']]/ul/li/div/a")
-            .GetAttributeValue("href", "").Should().Be(CategoryEditPage.PathFor(zumba.Id), "the tree shows Zumba two levels below Kurse");
+        await using (var db = World.NewDb())
+        {
+            (await db.Categories.AsNoTracking().SingleAsync(c => c.Id == movement.Id)).ParentId.Should().Be(courses.Id);
+            (await db.Categories.AsNoTracking().SingleAsync(c => c.Id == zumba.Id)).ParentId.Should().Be(movement.Id);
+        }
+        await SignInAsync(World.Accounts[EditingPortalFixture.Editor]);
+        var tree = Open<CategoryTreePage>(CategoryTreePage.Path);
+        tree.Find($"li[data-category='{courses.Id}'] > ul > li[data-category='{movement.Id}'] > ul > li[data-category='{zumba.Id}'] a")
+            .GetAttribute("href").Should().Be(CategoryEditPage.PathFor(zumba.Id), "the tree shows Zumba two levels below Kurse");
     }
 
     [Fact]
     public async Task A_category_in_use_is_not_deleted_and_the_editor_is_told_why()
     {
-        var used = await portal.CategoryAsync("Elternkurse", null, ("en", "Parenting courses"));
-        var parent = await portal.CategoryAsync("Familienbildung", null, ("en", "Family education"));
-        await portal.CategoryAsync("Elterncafés", parent.Id);
-        await using (var setup = portal.NewDb())
+        var used = await World.CategoryAsync("Elternkurse", null, ("en", "Parenting courses"));
+        var parent = await World.CategoryAsync("Familienbildung", null, ("en", "Family education"));
+        await World.CategoryAsync("Elterncafés", parent.Id);
+        await using (var setup = World.NewDb())
         {
             var programme = await new TestCatalogue(setup).ProgrammeAsync(PublicationState.Draft);
             programme.CategoryId = used.Id;
             await setup.SaveChangesAsync();
         }
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
 
-        var refusedProgrammes = await (await BrowserForm.OpenAsync(editor, CategoryEditPage.PathFor(used.Id), "delete")).PostAsync(editor, CategoryEditPage.PathFor(used.Id));
-        var refusedChildren = await (await BrowserForm.OpenAsync(editor, CategoryEditPage.PathFor(parent.Id), "delete")).PostAsync(editor, CategoryEditPage.PathFor(parent.Id));
+        var refusedProgrammes = await DeleteAsync(editor, used);
+        var refusedChildren = await DeleteAsync(editor, parent);
 
-        refusedProgrammes.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await Html.ParseAsync(refusedProgrammes)).Find("//div[@class='error-summary']/p").Text()
-            .Should().Be("“Parenting courses” cannot be deleted: programmes use it (1). Give them another category first.");
-        refusedChildren.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await Html.ParseAsync(refusedChildren)).Find("//div[@class='error-summary']/p").Text()
-            .Should().Be("“Family education” cannot be deleted: it has subcategories (1). Move or delete them first.");
-        await using var db = portal.NewDb();
+        refusedProgrammes.Status.Should().Be(SaveStatus.Invalid);
+        refusedProgrammes.Problems.Single().Message.Should().Be("“Parenting courses” cannot be deleted: programmes use it (1). Give them another category first.");
+        refusedChildren.Problems.Single().Message.Should().Be("“Family education” cannot be deleted: it has subcategories (1). Move or delete them first.");
+        await using var db = World.NewDb();
         (await db.Categories.CountAsync(c => c.Id == used.Id || c.Id == parent.Id)).Should().Be(2);
     }
 
     [Fact]
-    public async Task An_unused_category_is_deleted_and_its_history_stays_readable()
+    public async Task An_unused_category_is_deleted_after_a_confirmation_and_its_history_stays_readable()
     {
-        var unused = await portal.CategoryAsync("Veraltet", null, ("en", "Outdated"));
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
+        var unused = await World.CategoryAsync("Veraltet", null, ("en", "Outdated"));
+        await SignInAsync(World.Accounts[EditingPortalFixture.Editor]);
+        var page = Open<CategoryEditPage>(CategoryEditPage.PathFor(unused.Id), p => p.Add(x => x.Id, unused.Id));
 
-        var deleted = await (await BrowserForm.OpenAsync(editor, CategoryEditPage.PathFor(unused.Id), "delete")).PostAsync(editor, CategoryEditPage.PathFor(unused.Id));
+        await page.PressAsync("Delete category");
+        await EventuallyAsync(() => DialogHost.Markup.Should().Contain("Delete the category “Outdated”?"));
+        await using (var db = World.NewDb())
+        {
+            (await db.Categories.AnyAsync(c => c.Id == unused.Id)).Should().BeTrue("nothing is deleted before the editor confirms");
+        }
+        await DialogHost.ClickAsync(() => DialogHost.FindAll("button"), "Delete category");
 
-        deleted.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        deleted.Headers.Location!.PathAndQuery.Should().Be($"{CategoryTreePage.Path}?done=deleted");
-        await using var db = portal.NewDb();
-        (await db.Categories.AnyAsync(c => c.Id == unused.Id)).Should().BeFalse();
-        (await portal.HistoryAsync("Category", unused.Id)).Should().ContainSingle().Which.Action.Should().Be("Deleted");
-        (await editor.GetAsync(CategoryHistoryPage.PathFor(unused.Id))).StatusCode.Should().Be(HttpStatusCode.OK);
+        await EventuallyAsync(() => Snackbars.Should().Contain("Category deleted."));
+        await using (var db = World.NewDb())
+        {
+            (await db.Categories.AnyAsync(c => c.Id == unused.Id)).Should().BeFalse();
+        }
+        var history = await World.HistoryAsync("Category", unused.Id);
+        history.Should().ContainSingle().Which.Action.Should().Be("Deleted");
+        history[0].ChangedById.Should().Be(World.Accounts[EditingPortalFixture.Editor].Id, "the history names who deleted it");
+        var historyPage = Render<CategoryHistoryPage>(p => p.Add(x => x.Id, unused.Id));
+        await EventuallyAsync(() => historyPage.Find("h1").TextContent.Should().Be($"History of changes: deleted category {unused.Id}"));
     }
 
     [Fact]
-    public async Task Renaming_per_language_is_recorded_in_the_history_and_missing_languages_are_marked()
+    public async Task Renaming_per_language_is_recorded_with_the_editor_and_missing_languages_are_marked_in_the_tabs_and_the_tree()
     {
-        var category = await portal.CategoryAsync("Spielgruppen", null, ("en", "Play groups"));
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
-        var path = CategoryEditPage.PathFor(category.Id);
-        var before = await Html.ParseAsync(await editor.GetAsync(path));
-        before.Find("//p[@id='missing-nl']").Text().Should().Be("Missing in Nederlands");
-        before.Find("//p[@id='missing-tr']").Text().Should().Be("Missing in Türkçe");
+        var category = await World.CategoryAsync("Spielgruppen", null, ("en", "Play groups"));
+        await SignInAsync(World.Accounts[EditingPortalFixture.Editor]);
+        var page = Open<CategoryEditPage>(CategoryEditPage.PathFor(category.Id), p => p.Add(x => x.Id, category.Id));
+        page.Find("#missing-nl").TextContent.Trim().Should().Be("Missing in Nederlands");
+        page.Find("#missing-tr").TextContent.Trim().Should().Be("Missing in Türkçe");
 
-        var saved = await (await BrowserForm.OpenAsync(editor, path, "category"))
-            .Set("name-en", "Playgroups").Set("name-nl", "Speelgroepen").PostAsync(editor, path);
+        await page.TypeAsync("name-en", "Playgroups");
+        await page.TypeAsync("name-nl", "Speelgroepen");
+        await EventuallyAsync(() => page.FindAll("#missing-nl").Should().BeEmpty("the marker goes as soon as a name is typed"));
+        await page.PressAsync("Save");
 
-        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var history = await portal.HistoryAsync("Category", category.Id);
+        await EventuallyAsync(() => Snackbars.Should().Contain("Saved."));
+        var history = await World.HistoryAsync("Category", category.Id);
         history.Should().ContainSingle().Which.Action.Should().Be("Updated");
+        history[0].ChangedById.Should().Be(World.Accounts[EditingPortalFixture.Editor].Id);
         history[0].Changes.Should().Contain("Name (en)").And.Contain("Play groups").And.Contain("Playgroups").And.Contain("Name (nl)").And.Contain("Speelgroepen");
-        var page = await Html.ParseAsync(await editor.GetAsync(CategoryHistoryPage.PathFor(category.Id)));
-        var entry = page.Find("//ol[@class='history']/li");
-        entry.Text().Should().Contain(EditingPortalFixture.Editor, "who changed it");
-        entry.Find(".//dd[contains(., 'Playgroups')]").Text().Should().Be("Play groups → Playgroups");
-        var tree = await Html.ParseAsync(await editor.GetAsync(CategoryTreePage.Path));
-        tree.Find($"//li[div/a[@href='{path}']]//p[@class='edit-missing']").Text().Should().Be("Missing in Türkçe");
+        var historyPage = Render<CategoryHistoryPage>(p => p.Add(x => x.Id, category.Id));
+        await EventuallyAsync(() => historyPage.Find("ol.history > li").TextContent.Should().Contain(EditingPortalFixture.Editor, "who changed it"));
+        historyPage.FindAll("ol.history dd").Select(dd => dd.TextContent.Trim()).Should().Contain("Play groups → Playgroups");
+        var tree = Render<CategoryTreePage>();
+        await EventuallyAsync(() => tree.Find($"li[data-category='{category.Id}'] > .edit-missing").TextContent.Trim().Should().Be("Missing in Türkçe"));
+    }
+
+    private async Task<SaveResult> SaveAsync(ClaimsPrincipal user, int id, Action<CategoryForm> change)
+    {
+        CategoryForm form;
+        await using (var read = World.NewDb())
+        {
+            form = CategoryForm.From(await read.Categories.AsNoTracking().Include(c => c.Names).SingleAsync(c => c.Id == id));
+        }
+        change(form);
+        await using var db = await World.DbForAsync(user);
+        return await CategoryEditor.SaveAsync(db, user, id, form, World.SaveContext(), InEnglish);
+    }
+
+    private async Task<SaveResult> DeleteAsync(ClaimsPrincipal user, Category category)
+    {
+        await using var db = await World.DbForAsync(user);
+        return await CategoryEditor.DeleteAsync(db, user, category.Id, ReferenceForms.Version(category.Version), World.SaveContext(), InEnglish);
     }
 }

@@ -1,67 +1,108 @@
-using System.Net;
+using Bunit;
 using FamilyServices.Tests.Features.Editing.Feedback;
-using FamilyServices.Tests.Infrastructure;
+using FamilyServices.Web.Features.Editing.ReferenceData;
 using FamilyServices.Web.Features.Editing.ReferenceData.Centres;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Tests.Features.Editing.ReferenceData;
 
 /// <summary>Two people editing the same centre: the second save is refused with a clear message, never a silent overwrite.</summary>
-public class CentreConcurrencyTests(ReferenceDataFixture portal) : IClassFixture<ReferenceDataFixture>
+public class CentreConcurrencyTests(ReferenceDataFixture world) : EditorPageTest<ReferenceDataFixture>(world), IClassFixture<ReferenceDataFixture>
 {
     [Fact]
-    public async Task The_second_save_is_refused_the_first_change_stays_and_the_second_editors_input_is_kept()
+    public async Task The_second_save_is_refused_naming_who_saved_first_and_saved_only_when_the_editor_saves_again_knowingly()
     {
-        var centre = await portal.CentreAsync();
-        var path = CentreEditPage.PathFor(centre.Id);
-        using var first = await portal.ClientAsync(EditingPortalFixture.Editor);
-        using var second = await portal.ClientAsync(EditingPortalFixture.Admin);
-        var firstForm = await BrowserForm.OpenAsync(first, path, "centre");
-        var secondForm = await BrowserForm.OpenAsync(second, path, "centre");
+        var centre = await World.CentreAsync();
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
+        var admin = await World.PrincipalAsync(EditingPortalFixture.Admin);
+        var first = await FormAsync(centre.Id);
+        var second = await FormAsync(centre.Id);
+        first.Name = "Familienzentrum Sonnenblume am Park";
+        (await SaveAsync(editor, centre.Id, first)).Status.Should().Be(SaveStatus.Saved);
 
-        var saved = await firstForm.Set("name", "Familienzentrum Sonnenblume am Park").PostAsync(first, path);
-        var refused = await secondForm.Set("name", "Familienzentrum Regenbogen").Set("phone", "02323 16-0")
-            .Set("hours-monday-0-opens", "08:00").Set("hours-monday-0-closes", "12:00").PostAsync(second, path);
+        second.Name = "Familienzentrum Regenbogen";
+        second.Phone = "02323 16-0";
+        second.Hours[DayOfWeek.Monday][0] = new HoursFields { Opens = "08:00", Closes = "12:00" };
+        var refused = await SaveAsync(admin, centre.Id, second);
 
-        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        var page = await Html.ParseAsync(refused);
-        var message = page.Find("//div[@class='error-summary']");
-        message.Text().Should().Contain("Someone else saved this at").And.Contain(EditingPortalFixture.Editor).And.Contain("your changes were not saved");
-        message.Find(".//a").GetAttributeValue("href", "").Should().Be(CentreHistoryPage.PathFor(centre.Id), "the other change can be looked at");
-        page.Find("//input[@id='name']").GetAttributeValue("value", "").Should().Be("Familienzentrum Regenbogen", "the second editor's input is kept");
-        page.Find("//input[@id='phone']").GetAttributeValue("value", "").Should().Be("02323 16-0");
-        page.Find("//input[@id='hours-monday-0-opens']").GetAttributeValue("value", "").Should().Be("08:00");
+        refused.Status.Should().Be(SaveStatus.Conflict);
+        refused.Conflict.Should().Contain("Someone else saved this at").And.Contain(EditingPortalFixture.Editor).And.Contain("your changes were not saved");
+        await using (var db = World.NewDb())
+        {
+            var stored = await db.Centres.AsNoTracking().Include(c => c.OpeningHours).SingleAsync(c => c.Id == centre.Id);
+            stored.Name.Should().Be("Familienzentrum Sonnenblume am Park", "the first editor's change is intact");
+            stored.Phone.Should().BeNull();
+            stored.OpeningHours.Should().BeEmpty("nothing of the refused save was written");
+        }
+        var history = await World.HistoryAsync("Centre", centre.Id);
+        history.Should().ContainSingle("only the first save was recorded").Which.ChangedById.Should().Be(World.Accounts[EditingPortalFixture.Editor].Id);
 
-        await using var db = portal.NewDb();
-        var stored = await db.Centres.AsNoTracking().Include(c => c.OpeningHours).SingleAsync(c => c.Id == centre.Id);
-        stored.Name.Should().Be("Familienzentrum Sonnenblume am Park", "the first editor's change is intact");
-        stored.Phone.Should().BeNull();
-        stored.OpeningHours.Should().BeEmpty("nothing of the refused save was written");
-        (await portal.HistoryAsync("Centre", centre.Id)).Should().ContainSingle("only the first save was recorded");
-
-        // Having seen the other change, the second editor saves again knowingly: the refused form carries the new version.
-        var again = await BrowserForm.Of(page, "centre").PostAsync(second, path);
-        again.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        await using var after = portal.NewDb();
+        // Having seen the other change, the second editor saves again knowingly: with the version the refusal named.
+        second.Version = refused.Version;
+        (await SaveAsync(admin, centre.Id, second)).Status.Should().Be(SaveStatus.Saved);
+        await using var after = World.NewDb();
         (await after.Centres.AsNoTracking().SingleAsync(c => c.Id == centre.Id)).Name.Should().Be("Familienzentrum Regenbogen");
+        (await World.HistoryAsync("Centre", centre.Id)).Select(h => h.ChangedById)
+            .Should().Equal(World.Accounts[EditingPortalFixture.Editor].Id, World.Accounts[EditingPortalFixture.Admin].Id);
     }
 
     [Fact]
     public async Task A_change_to_rooms_only_is_checked_against_the_version_too()
     {
-        var centre = await portal.CentreAsync();
-        var path = CentreEditPage.PathFor(centre.Id);
-        using var first = await portal.ClientAsync(EditingPortalFixture.Editor);
-        using var second = await portal.ClientAsync(EditingPortalFixture.Admin);
-        var stale = await BrowserForm.OpenAsync(second, path, "centre");
-        (await (await BrowserForm.OpenAsync(first, path, "centre")).Set("locality", "Wanne-Eickel").PostAsync(first, path))
-            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var centre = await World.CentreAsync();
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
+        var stale = await FormAsync(centre.Id);
+        var fresh = await FormAsync(centre.Id);
+        fresh.Locality = "Wanne-Eickel";
+        (await SaveAsync(editor, centre.Id, fresh)).Status.Should().Be(SaveStatus.Saved);
 
-        var refused = await stale.Set("room-0-name", "Turnhalle").Set("room-0-kind", "Hall").Set("room-0-capacity", "30").PostAsync(second, path);
+        stale.Rooms[0] = new RoomFields { Name = "Turnhalle", Kind = "Hall", Capacity = "30" };
+        var refused = await SaveAsync(editor, centre.Id, stale);
 
-        refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        await using var db = portal.NewDb();
+        refused.Status.Should().Be(SaveStatus.Conflict);
+        await using var db = World.NewDb();
         (await db.Rooms.CountAsync(r => r.CentreId == centre.Id)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task On_the_page_a_conflict_opens_a_dialog_that_names_who_saved_first_keeps_the_input_and_saves_it_on_request()
+    {
+        var centre = await World.CentreAsync();
+        await SignInAsync(World.Accounts[EditingPortalFixture.Admin]);
+        var page = Open<CentreEditPage>(CentreEditPage.PathFor(centre.Id), p => p.Add(x => x.Id, centre.Id));
+        var meanwhile = await FormAsync(centre.Id);
+        meanwhile.Name = "Familienzentrum Sonnenblume am Park";
+        (await SaveAsync(await World.PrincipalAsync(EditingPortalFixture.Editor), centre.Id, meanwhile)).Status.Should().Be(SaveStatus.Saved);
+
+        await page.TypeAsync("name", "Familienzentrum Regenbogen");
+        await page.PressAsync("Save");
+
+        await EventuallyAsync(() => DialogHost.Markup.Should().Contain("Someone else saved this at").And.Contain(EditingPortalFixture.Editor));
+        page.ValueOf("name").Should().Be("Familienzentrum Regenbogen", "what the second editor typed is kept");
+        await using (var db = World.NewDb())
+        {
+            (await db.Centres.AsNoTracking().SingleAsync(c => c.Id == centre.Id)).Name.Should().Be("Familienzentrum Sonnenblume am Park");
+        }
+
+        await DialogHost.ClickAsync(() => DialogHost.FindAll("button"), "Save my version");
+
+        await EventuallyAsync(() => Snackbars.Should().Contain("Saved."));
+        await using var after = World.NewDb();
+        (await after.Centres.AsNoTracking().SingleAsync(c => c.Id == centre.Id)).Name.Should().Be("Familienzentrum Regenbogen");
+    }
+
+    private async Task<CentreForm> FormAsync(int id)
+    {
+        await using var db = World.NewDb();
+        var centre = await CentreEditor.FindAsync(db, await World.PrincipalAsync(EditingPortalFixture.Editor), id);
+        var form = CentreForm.From(centre!);
+        form.Pad();
+        return form;
+    }
+
+    private async Task<SaveResult> SaveAsync(System.Security.Claims.ClaimsPrincipal user, int id, CentreForm form)
+    {
+        await using var db = await World.DbForAsync(user);
+        return await CentreEditor.SaveAsync(db, user, id, form, World.SaveContext());
     }
 }

@@ -1,133 +1,248 @@
 using System.Net;
+using System.Security.Claims;
+using Bunit;
 using FamilyServices.Tests.Features.Editing.Feedback;
-using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Features.Catalogue;
+using FamilyServices.Web.Features.Editing.ReferenceData;
 using FamilyServices.Web.Features.Editing.ReferenceData.Categories;
 using FamilyServices.Web.Features.Editing.ReferenceData.Centres;
+using FamilyServices.Web.Features.Editing.ReferenceData.Districts;
 using FamilyServices.Web.Features.Editing.ReferenceData.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Tests.Features.Editing.ReferenceData;
 
-/// <summary>Markup is stored and shown as text; values that are too long or unsafe are refused with a message, and a refused form saves nothing at all.</summary>
-public class HostileInputTests(ReferenceDataFixture portal) : IClassFixture<ReferenceDataFixture>
+/// <summary>
+/// Markup is stored and shown as text; values that are too long or unsafe are refused with a message on their field,
+/// as the editor types and again on saving, and a refused form saves nothing at all.
+/// </summary>
+public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<ReferenceDataFixture>(world), IClassFixture<ReferenceDataFixture>
 {
     private const string Script = "<script>alert('x')</script>";
 
-    [Fact]
-    public async Task Markup_in_a_centre_name_is_shown_as_text_on_the_editor_and_public_pages()
+    public static TheoryData<string, bool> HostileNames => new()
     {
-        var centre = await portal.CentreAsync();
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
-        var path = CentreEditPage.PathFor(centre.Id);
+        { Script, true },
+        { "Weg 1\"><img src=x onerror=alert(1)>", true },
+        { new string('x', 20_000), false },
+        { "Zentrum\0Nord", true },
+        { "Zentrum \u202Eemmus\u202C Süd", true },
+        { "Robert'); DROP TABLE centres;--", true },
+        { "=HYPERLINK(\"https://evil.example\",\"Klick\")", true },
+    };
 
-        var saved = await (await BrowserForm.OpenAsync(editor, path, "centre"))
-            .Set("name", $"Zentrum {Script}").Set("street", "Weg 1\"><img src=x onerror=alert(1)>").PostAsync(editor, path);
-
-        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        foreach (var (client, page) in new[] { (editor, path), (await portal.ClientAsync(), CentrePage.PathFor(centre.Code)), (editor, CentreListPage.Path) })
+    [Theory]
+    [MemberData(nameof(HostileNames))]
+    public async Task A_hostile_name_is_refused_or_stored_as_text_in_every_reference_form_and_nothing_breaks(string name, bool stored)
+    {
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
+        var centre = await World.CentreAsync();
+        var organisation = await World.OrganisationAsync();
+        var district = await World.DistrictAsync();
+        var category = await World.CategoryAsync("Bewegung");
+        CentreForm centreForm;
+        await using (var read = World.NewDb())
         {
-            var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
-            html.Should().NotContain(Script, page).And.NotContain("<img src=x", page);
-            (await Html.ParseAsync(await client.GetAsync(page))).DocumentNode.InnerText.Should().Contain("alert", "the text is shown, escaped");
+            centreForm = CentreForm.From((await CentreEditor.FindAsync(read, editor, centre.Id))!);
+        }
+        centreForm.Name = name;
+        var organisationForm = OrganisationForm.From(organisation);
+        organisationForm.Name = name;
+        var districtForm = DistrictForm.From(district);
+        districtForm.Name = name;
+        var categoryForm = CategoryForm.From(category);
+        categoryForm.Names["tr"] = name;
+
+        var results = new List<SaveResult>();
+        await using (var db = await World.DbForAsync(editor)) results.Add(await CentreEditor.SaveAsync(db, editor, centre.Id, centreForm, World.SaveContext()));
+        await using (var db = await World.DbForAsync(editor)) results.Add(await OrganisationEditor.SaveAsync(db, editor, organisation.Id, organisationForm, World.SaveContext()));
+        await using (var db = await World.DbForAsync(editor)) results.Add(await DistrictEditor.SaveAsync(db, editor, district.Id, districtForm, World.SaveContext()));
+        await using (var db = await World.DbForAsync(editor)) results.Add(await CategoryEditor.SaveAsync(db, editor, category.Id, categoryForm, World.SaveContext(), new("en", "de")));
+
+        var expected = ReferenceForms.Clean(name);
+        if (stored)
+        {
+            results.Select(r => r.Status).Should().AllBeEquivalentTo(SaveStatus.Saved);
+            await using var db = World.NewDb();
+            (await db.Centres.AsNoTracking().SingleAsync(c => c.Id == centre.Id)).Name.Should().Be(expected, "a NUL from a copy elsewhere becomes a space; the rest is kept as typed");
+            (await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id)).Name.Should().Be(expected);
+            (await db.Districts.AsNoTracking().SingleAsync(d => d.Id == district.Id)).Name.Should().Be(expected);
+            (await db.Categories.AsNoTracking().Include(c => c.Names).SingleAsync(c => c.Id == category.Id)).Names.Single(n => n.Language == "tr").Name.Should().Be(expected);
+        }
+        else
+        {
+            results.Select(r => r.Status).Should().AllBeEquivalentTo(SaveStatus.Invalid);
+            results.SelectMany(r => r.Problems).Select(p => p.Message).Should().AllSatisfy(m => m.Should().Contain("at most 200 characters (now 20000)"));
+            (await World.HistoryAsync("Centre", centre.Id)).Should().BeEmpty();
         }
     }
 
     [Fact]
-    public async Task An_overlong_or_unsafe_centre_form_saves_nothing_and_says_what_to_fix()
+    public async Task Markup_in_a_centre_name_is_shown_as_text_on_the_editor_pages_and_the_public_page()
     {
-        var centre = await portal.CentreAsync();
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
-        var path = CentreEditPage.PathFor(centre.Id);
-        var overlong = new string('x', 201);
+        var centre = await World.CentreAsync();
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
+        CentreForm form;
+        await using (var read = World.NewDb())
+        {
+            form = CentreForm.From((await CentreEditor.FindAsync(read, editor, centre.Id))!);
+        }
+        form.Name = $"Zentrum {Script}";
+        form.Street = "Weg 1\"><img src=x onerror=alert(1)>";
+        await using (var db = await World.DbForAsync(editor))
+        {
+            (await CentreEditor.SaveAsync(db, editor, centre.Id, form, World.SaveContext())).Status.Should().Be(SaveStatus.Saved);
+        }
 
-        var refused = await (await BrowserForm.OpenAsync(editor, path, "centre"))
-            .Set("name", overlong)
-            .Set("website", "javascript:alert(1)")
-            .Set("timeZone", "W. Europe Standard Time")
-            .Set("latitude", "91")
-            .Set("email", "not an address")
-            .Set("room-0-name", "Turnhalle").Set("room-0-kind", "Hall")
-            .Set("hours-tuesday-0-opens", "14:00").Set("hours-tuesday-0-closes", "09:00")
-            .Set("hours-monday-0-opens", "08:00").Set("hours-monday-0-closes", "12:00")
-            .PostAsync(editor, path);
+        await SignInAsync(World.Accounts[EditingPortalFixture.Editor]);
+        var page = Open<CentreEditPage>(CentreEditPage.PathFor(centre.Id), p => p.Add(x => x.Id, centre.Id));
+        page.FindAll("script, img").Should().BeEmpty("markup in the data never becomes elements");
+        page.Find("h1").TextContent.Should().Be($"Zentrum {Script}", "the text is shown, escaped");
+        page.ValueOf("street").Should().Be("Weg 1\"><img src=x onerror=alert(1)>", "and a box holds it as its value");
+        var list = Render<CentreListPage>();
+        await EventuallyAsync(() => list.FindAll($"a[href='{CentreEditPage.PathFor(centre.Id)}']").Should().ContainSingle().Which.TextContent.Should().Be($"Zentrum {Script}"));
+        list.FindAll("script, img").Should().BeEmpty();
+        using var visitor = await World.ClientAsync();
+        var html = await (await visitor.GetAsync(CentrePage.PathFor(centre.Code))).Content.ReadAsStringAsync();
+        html.Should().NotContain(Script).And.NotContain("<img src=x").And.Contain("alert");
+    }
 
-        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var page = await Html.ParseAsync(refused);
-        page.Find("//p[@id='name-error']").Text().Should().Be("Name: at most 200 characters (now 201).");
-        page.Find("//p[@id='website-error']").Text().Should().StartWith("Give a full web address starting with https://");
-        page.Find("//p[@id='timeZone-error']").Text().Should().Be("Give a time zone by its IANA name, e.g. Europe/Berlin or Europe/Istanbul.");
-        page.Find("//p[@id='latitude-error']").Text().Should().Be("Give the latitude as a number from -90 to 90, e.g. 51.5362.");
-        page.Find("//p[@id='email-error']").Text().Should().Be("Give an e-mail address such as info@example.org.");
-        page.Find("//p[@id='hours-tuesday-0-opens-error']").Text().Should().Be("Tuesday: the closing time must be after the opening time.");
-        page.DocumentNode.SelectNodes("//div[@class='error-summary']//li/a")!.Select(a => a.GetAttributeValue("href", ""))
-            .Should().Contain(["#name", "#website", "#timeZone", "#latitude", "#email", "#hours-tuesday-0-opens"], "the summary links to each field");
-        page.Find("//input[@id='room-0-name']").GetAttributeValue("value", "").Should().Be("Turnhalle", "what was typed stays in the form");
+    [Fact]
+    public async Task An_overlong_or_unsafe_centre_form_saves_nothing_and_says_on_each_field_what_to_fix()
+    {
+        var centre = await World.CentreAsync();
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
+        CentreForm form;
+        await using (var read = World.NewDb())
+        {
+            form = CentreForm.From((await CentreEditor.FindAsync(read, editor, centre.Id))!);
+            form.Pad();
+        }
+        form.Name = new string('x', 201);
+        form.Website = "javascript:alert(1)";
+        form.TimeZone = "W. Europe Standard Time";
+        form.Latitude = "91";
+        form.Email = "not an address";
+        form.Rooms[0] = new RoomFields { Name = "Turnhalle", Kind = "Hall" };
+        form.Hours[DayOfWeek.Tuesday][0] = new HoursFields { Opens = "14:00", Closes = "09:00" };
+        form.Hours[DayOfWeek.Monday][0] = new HoursFields { Opens = "08:00", Closes = "12:00" };
 
-        await using var db = portal.NewDb();
-        var stored = await db.Centres.AsNoTracking().Include(c => c.Rooms).Include(c => c.OpeningHours).SingleAsync(c => c.Id == centre.Id);
+        SaveResult refused;
+        await using (var db = await World.DbForAsync(editor))
+        {
+            refused = await CentreEditor.SaveAsync(db, editor, centre.Id, form, World.SaveContext());
+        }
+
+        refused.Status.Should().Be(SaveStatus.Invalid);
+        var problems = refused.Problems.ToDictionary(p => p.Field, p => p.Message);
+        problems["name"].Should().Be("Name: at most 200 characters (now 201).");
+        problems["website"].Should().StartWith("Give a full web address starting with https://");
+        problems["timeZone"].Should().Be("Give a time zone by its IANA name, e.g. Europe/Berlin or Europe/Istanbul.");
+        problems["latitude"].Should().Be("Give the latitude as a number from -90 to 90, e.g. 51.5362.");
+        problems["email"].Should().Be("Give an e-mail address such as info@example.org.");
+        problems["hours-tuesday-0-opens"].Should().Be("Tuesday: the closing time must be after the opening time.");
+        await using var check = World.NewDb();
+        var stored = await check.Centres.AsNoTracking().Include(c => c.Rooms).Include(c => c.OpeningHours).SingleAsync(c => c.Id == centre.Id);
         stored.Name.Should().Be(centre.Name);
         stored.Website.Should().BeNull();
         stored.Rooms.Should().BeEmpty("not even the valid parts of a refused form are saved");
         stored.OpeningHours.Should().BeEmpty();
-        (await portal.HistoryAsync("Centre", centre.Id)).Should().BeEmpty();
+        (await World.HistoryAsync("Centre", centre.Id)).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task Rooms_and_opening_hours_are_saved_with_the_centre_and_recorded_on_it()
+    public async Task On_the_page_a_bad_value_shows_its_problem_as_it_is_typed_and_a_refused_save_lists_every_problem_and_keeps_the_input()
     {
-        var centre = await portal.CentreAsync();
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
-        var path = CentreEditPage.PathFor(centre.Id);
+        var centre = await World.CentreAsync();
+        await SignInAsync(World.Accounts[EditingPortalFixture.Editor]);
+        var page = Open<CentreEditPage>(CentreEditPage.PathFor(centre.Id), p => p.Add(x => x.Id, centre.Id));
+        page.Markup.Should().NotContain("Give an e-mail address", "nothing is marked before it is touched");
 
-        var saved = await (await BrowserForm.OpenAsync(editor, path, "centre"))
-            .Set("room-0-name", "Turnhalle").Set("room-0-kind", "Hall").Set("room-0-capacity", "30")
-            .Set("hours-monday-0-opens", "08:00").Set("hours-monday-0-closes", "12:00")
-            .Set("hours-monday-1-opens", "14:00").Set("hours-monday-1-closes", "17:00")
-            .Tick("accessibility", "lift").Set("timeZone", "Europe/Amsterdam")
-            .PostAsync(editor, path);
+        await page.TypeAsync("email", "not an address");
 
-        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        await using var db = portal.NewDb();
-        var stored = await db.Centres.AsNoTracking().Include(c => c.Rooms).Include(c => c.OpeningHours).SingleAsync(c => c.Id == centre.Id);
-        stored.Rooms.Should().ContainSingle().Which.Capacity.Should().Be(30);
-        stored.OpeningHours.Select(h => (h.Day, h.Opens, h.Closes)).Should().BeEquivalentTo(new[]
+        await EventuallyAsync(() => page.Markup.Should().Contain("Give an e-mail address such as info@example.org.", "the rule runs as the editor types"));
+        await page.TypeAsync("website", "javascript:alert(1)");
+        await page.TypeAsync("room-0-name", "Turnhalle");
+        await page.PressAsync("Save");
+
+        await EventuallyAsync(() => page.Find("#problems").TextContent.Should().Contain("Give a full web address starting with https://"));
+        page.FindAll("#problems a").Select(a => a.GetAttribute("href")).Should().Contain([$"{CentreEditPage.PathFor(centre.Id)}#email", $"{CentreEditPage.PathFor(centre.Id)}#website"]);
+        page.ValueOf("room-0-name").Should().Be("Turnhalle", "what was typed stays in the form");
+        await page.TypeAsync("email", "info@example.org");
+        await EventuallyAsync(() => page.Find("#problems").TextContent.Should().NotContain("e-mail address", "a corrected field loses its problem at once"));
+        await using var db = World.NewDb();
+        (await db.Rooms.CountAsync(r => r.CentreId == centre.Id)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Rooms_and_opening_hours_are_saved_with_the_centre_and_recorded_on_it_and_an_unchanged_form_records_nothing()
+    {
+        var centre = await World.CentreAsync();
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
+        var form = await FormAsync(editor, centre.Id);
+        form.Rooms[0] = new RoomFields { Name = "Turnhalle", Kind = "Hall", Capacity = "30" };
+        form.Hours[DayOfWeek.Monday][0] = new HoursFields { Opens = "08:00", Closes = "12:00" };
+        form.Hours[DayOfWeek.Monday][1] = new HoursFields { Opens = "14:00", Closes = "17:00" };
+        form.Accessibility.Add("lift");
+        form.TimeZone = "Europe/Amsterdam";
+
+        (await SaveAsync(editor, centre.Id, form)).Status.Should().Be(SaveStatus.Saved);
+
+        await using (var db = World.NewDb())
         {
-            (DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(12, 0)), (DayOfWeek.Monday, new TimeOnly(14, 0), new TimeOnly(17, 0)),
-        });
-        stored.AccessibilityFeatures.Should().Equal("lift");
-        stored.TimeZone.Should().Be("Europe/Amsterdam");
-        var history = await portal.HistoryAsync("Centre", centre.Id);
+            var stored = await db.Centres.AsNoTracking().Include(c => c.Rooms).Include(c => c.OpeningHours).SingleAsync(c => c.Id == centre.Id);
+            stored.Rooms.Should().ContainSingle().Which.Capacity.Should().Be(30);
+            stored.OpeningHours.Select(h => (h.Day, h.Opens, h.Closes)).Should().BeEquivalentTo(new[]
+            {
+                (DayOfWeek.Monday, new TimeOnly(8, 0), new TimeOnly(12, 0)), (DayOfWeek.Monday, new TimeOnly(14, 0), new TimeOnly(17, 0)),
+            });
+            stored.AccessibilityFeatures.Should().Equal("lift");
+            stored.TimeZone.Should().Be("Europe/Amsterdam");
+        }
+        var history = await World.HistoryAsync("Centre", centre.Id);
         history.Should().ContainSingle();
         history[0].Changes.Should().Contain("(room Turnhalle)").And.Contain("(Monday)").And.Contain("AccessibilityFeatures");
 
-        var unchanged = await (await BrowserForm.OpenAsync(editor, path, "centre")).PostAsync(editor, path);
-        unchanged.Headers.Location!.OriginalString.Should().EndWith("?done=unchanged");
-        (await portal.HistoryAsync("Centre", centre.Id)).Should().ContainSingle("saving the form unchanged records nothing");
+        (await SaveAsync(editor, centre.Id, await FormAsync(editor, centre.Id))).Status.Should().Be(SaveStatus.Unchanged);
+        (await World.HistoryAsync("Centre", centre.Id)).Should().ContainSingle("saving the form unchanged records nothing");
     }
 
     [Fact]
     public async Task Overlong_names_of_organisations_and_categories_are_refused_and_nothing_is_saved()
     {
-        var organisation = await portal.OrganisationAsync();
-        var category = await portal.CategoryAsync("Bewegung");
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
+        var organisation = await World.OrganisationAsync();
+        var category = await World.CategoryAsync("Bewegung");
+        var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
+        var organisationForm = OrganisationForm.From(organisation);
+        organisationForm.Name = new string('o', 300);
+        organisationForm.Code = "bad code!";
+        var categoryForm = CategoryForm.From(category);
+        categoryForm.Names["de"] = Script;
+        categoryForm.Names["tr"] = new string('ç', 201);
 
-        var organisationRefused = await (await BrowserForm.OpenAsync(editor, OrganisationEditPage.PathFor(organisation.Id), "organisation"))
-            .Set("name", new string('o', 300)).Set("code", "bad code!").PostAsync(editor, OrganisationEditPage.PathFor(organisation.Id));
-        var categoryRefused = await (await BrowserForm.OpenAsync(editor, CategoryEditPage.PathFor(category.Id), "category"))
-            .Set("name-de", Script).Set("name-tr", new string('ç', 201)).PostAsync(editor, CategoryEditPage.PathFor(category.Id));
+        SaveResult organisationRefused, categoryRefused;
+        await using (var db = await World.DbForAsync(editor)) organisationRefused = await OrganisationEditor.SaveAsync(db, editor, organisation.Id, organisationForm, World.SaveContext());
+        await using (var db = await World.DbForAsync(editor)) categoryRefused = await CategoryEditor.SaveAsync(db, editor, category.Id, categoryForm, World.SaveContext(), new("en", "de"));
 
-        organisationRefused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var organisationPage = await Html.ParseAsync(organisationRefused);
-        organisationPage.Find("//p[@id='name-error']").Text().Should().Be("Name: at most 200 characters (now 300).");
-        organisationPage.Find("//p[@id='code-error']").Text().Should().StartWith("Use at most 40 characters");
-        categoryRefused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await categoryRefused.Content.ReadAsStringAsync()).Should().NotContain(Script);
-        (await Html.ParseAsync(categoryRefused)).Find("//p[@id='name-tr-error']").Text().Should().Be("Name (Türkçe): at most 200 characters (now 201).");
+        organisationRefused.Problems.Should().Contain(p => p.Field == "name" && p.Message == "Name: at most 200 characters (now 300).");
+        organisationRefused.Problems.Should().Contain(p => p.Field == "code" && p.Message.StartsWith("Use at most 40 characters", StringComparison.Ordinal));
+        categoryRefused.Problems.Should().ContainSingle().Which.Should().Be(new FamilyServices.Web.Features.Editing.Shared.FormProblem("name-tr", "Name (Türkçe): at most 200 characters (now 201)."));
+        await using var check = World.NewDb();
+        (await check.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id)).Name.Should().Be(organisation.Name);
+        (await check.Categories.AsNoTracking().Include(c => c.Names).SingleAsync(c => c.Id == category.Id)).Names.Should().ContainSingle().Which.Name.Should().Be("Bewegung");
+    }
 
-        await using var db = portal.NewDb();
-        (await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id)).Name.Should().Be(organisation.Name);
-        (await db.Categories.AsNoTracking().Include(c => c.Names).SingleAsync(c => c.Id == category.Id)).Names.Should().ContainSingle().Which.Name.Should().Be("Bewegung");
+    private async Task<CentreForm> FormAsync(ClaimsPrincipal editor, int id)
+    {
+        await using var db = World.NewDb();
+        var form = CentreForm.From((await CentreEditor.FindAsync(db, editor, id))!);
+        form.Pad();
+        return form;
+    }
+
+    private async Task<SaveResult> SaveAsync(ClaimsPrincipal editor, int id, CentreForm form)
+    {
+        await using var db = await World.DbForAsync(editor);
+        return await CentreEditor.SaveAsync(db, editor, id, form, World.SaveContext());
     }
 }

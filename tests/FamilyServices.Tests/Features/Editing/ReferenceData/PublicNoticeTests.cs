@@ -3,14 +3,16 @@ using FamilyServices.Tests.Features.Editing.Feedback;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Catalogue;
+using FamilyServices.Web.Features.Editing.ReferenceData;
 using FamilyServices.Web.Features.Editing.ReferenceData.Centres;
 using HtmlAgilityPack;
 
 namespace FamilyServices.Tests.Features.Editing.ReferenceData;
 
 /// <summary>
-/// A centre's temporary closure and an offering's cancellation note are shown on the public pages up to and
-/// including their last day, in the city's local date, and are gone the next morning without anyone doing anything.
+/// A centre's temporary closure (set with the centre editor's rules) and an offering's cancellation note are shown on
+/// the public pages up to and including their last day, in the city's local date, and are gone the next morning
+/// without anyone doing anything (Domain/PublicNotice).
 /// </summary>
 public class PublicNoticeTests(ReferenceDataFixture portal) : IClassFixture<ReferenceDataFixture>
 {
@@ -20,13 +22,19 @@ public class PublicNoticeTests(ReferenceDataFixture portal) : IClassFixture<Refe
         portal.Clock.Now = ThisMinute();
         var (centre, programme) = await CentreWithProgrammeAsync();
         var lastDay = LocalToday().AddDays(10);
-        using var editor = await portal.ClientAsync(EditingPortalFixture.Editor);
-        var path = CentreEditPage.PathFor(centre.Id);
-        var saved = await (await BrowserForm.OpenAsync(editor, path, "centre"))
-            .Set("status", nameof(CentreStatus.TemporarilyClosed)).Set("statusReason", "Renovierung der Räume")
-            .Set("closedUntil", lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-            .PostAsync(editor, path);
-        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var editor = await portal.PrincipalAsync(EditingPortalFixture.Editor);
+        CentreForm form;
+        await using (var read = portal.NewDb())
+        {
+            form = CentreForm.From((await CentreEditor.FindAsync(read, editor, centre.Id))!);
+        }
+        form.Status = nameof(CentreStatus.TemporarilyClosed);
+        form.StatusReason = "Renovierung der Räume";
+        form.ClosedUntil = lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await using (var db = await portal.DbForAsync(editor))
+        {
+            (await CentreEditor.SaveAsync(db, editor, centre.Id, form, portal.SaveContext())).Status.Should().Be(SaveStatus.Saved);
+        }
         using var visitor = await portal.ClientAsync(language: "de");
 
         portal.Clock.Now = ReferenceDataFixture.BerlinTime(lastDay, 23, 30);

@@ -1,14 +1,20 @@
 using System.Globalization;
+using System.Security.Claims;
 using FamilyServices.Tests.Features.Editing.Feedback;
 using FamilyServices.Tests.Infrastructure;
+using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
+using FamilyServices.Web.Features.Editing.ReferenceData;
+using FamilyServices.Web.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace FamilyServices.Tests.Features.Editing.ReferenceData;
 
 /// <summary>
-/// The editors' portal (a city in Europe/Berlin, one account per role, a pinned clock) and reference data made
-/// directly in the database (no history); everything done through the pages is audited.
+/// The editors' test world (a city in Europe/Berlin, one account per role, a pinned clock) and reference data made
+/// directly in the database (no history); everything saved through the editors' rules is audited and credited.
 /// </summary>
 public sealed class ReferenceDataFixture : EditingPortalFixture
 {
@@ -56,6 +62,26 @@ public sealed class ReferenceDataFixture : EditingPortalFixture
         await using var db = NewDb();
         return await db.CatalogueChanges.AsNoTracking().Where(c => c.ItemType == itemType && c.ItemId == itemId).OrderBy(c => c.Id).ToListAsync();
     }
+
+    /// <summary>The portal's English texts, as an editor reading English sees them.</summary>
+    public IStringLocalizer<Text> English
+    {
+        get
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            return Services.GetRequiredService<IStringLocalizer<Text>>();
+        }
+    }
+
+    /// <summary>What a save needs besides the form: English messages, the portal's (pinned) clock, the city's zone.</summary>
+    public SaveContext SaveContext() => new(English, Clock, Berlin);
+
+    /// <summary>A context of the portal's own factory (with the history's interceptor) whose saves the history credits to <paramref name="user"/>, as an interactive page opens it.</summary>
+    public Task<FamilyServicesDb> DbForAsync(ClaimsPrincipal user) =>
+        Services.GetRequiredService<IDbContextFactory<FamilyServicesDb>>().CreateForAsync(user);
+
+    /// <summary>The principal of one of the fixed accounts (see <see cref="EditingPortalFixture"/>), as the database knows it now.</summary>
+    public Task<ClaimsPrincipal> PrincipalAsync(string email) => PrincipalAsync(Accounts[email]);
 
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

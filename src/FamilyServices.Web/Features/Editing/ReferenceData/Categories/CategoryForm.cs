@@ -1,15 +1,13 @@
 using System.Globalization;
 using FamilyServices.Web.Domain;
-using FamilyServices.Web.Features.Editing.Programmes;
 using FamilyServices.Web.Resources;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
 using FamilyServices.Web.Features.Editing.Shared;
 
 namespace FamilyServices.Web.Features.Editing.ReferenceData.Categories;
 
-/// <summary>A category as typed into the editor: code, parent, a name per UI language. The tree rules are checked by the page.</summary>
+/// <summary>A category as typed into the editor: code, parent, a name per UI language. The tree rules are checked by <see cref="CategoryEditor"/>.</summary>
 public sealed class CategoryForm
 {
     public const int CodeLength = 60;
@@ -24,15 +22,11 @@ public sealed class CategoryForm
 
     public int? ParentIdValue => _parentId;
 
-    public static CategoryForm Read(IFormCollection form)
+    /// <summary>The values as the rules read them: trimmed, names without control characters.</summary>
+    public CategoryForm Normalized()
     {
-        var input = new CategoryForm
-        {
-            Code = form.Value("code"),
-            ParentId = form.Value("parentId"),
-            Version = form.Value("version"),
-        };
-        foreach (var language in Languages.Supported) input.Names[language] = ReferenceForms.Clean(form.Value($"name-{language}"));
+        var input = new CategoryForm { Code = Code.Trim(), ParentId = ParentId.Trim(), Version = Version.Trim() };
+        foreach (var (language, name) in Names) input.Names[language] = ReferenceForms.Clean(name);
         return input;
     }
 

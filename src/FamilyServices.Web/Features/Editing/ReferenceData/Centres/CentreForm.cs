@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Editing.Programmes;
 using FamilyServices.Web.Resources;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
 
 using FamilyServices.Web.Features.Editing.Shared;
@@ -33,8 +32,9 @@ public sealed class HoursFields
 
 /// <summary>
 /// The centre editor's form: every value as typed (a refused form shows exactly what was entered), checked by
-/// <see cref="Validate"/>, then copied onto the centre by <see cref="ApplyTo"/>. Code uniqueness, the lists of
-/// organisations and districts, and rooms still used by offerings need the database and are checked by the page.
+/// <see cref="Validate"/> as the editor types and again on saving, then copied onto the centre by
+/// <see cref="ApplyTo"/>. Code uniqueness, the lists of organisations and districts, and rooms still used by offerings
+/// need the database and are checked by <see cref="CentreEditor"/>.
 /// </summary>
 public sealed partial class CentreForm
 {
@@ -98,51 +98,47 @@ public sealed partial class CentreForm
 
     public static string DayKey(DayOfWeek day) => day.ToString().ToLowerInvariant();
 
-    public static CentreForm Read(IFormCollection form)
+    /// <summary>
+    /// The values as the rules read them: trimmed, and text fields without control characters (a copy from elsewhere
+    /// brings tabs, line breaks or NUL). The boxes keep what was typed; the save and the checks use this copy.
+    /// </summary>
+    public CentreForm Normalized()
     {
         var input = new CentreForm
         {
-            Code = form.Value("code"),
-            Name = ReferenceForms.Clean(form.Value("name")),
-            Type = form.Value("type"),
-            OperatorId = form.Value("operatorId"),
-            DistrictId = form.Value("districtId"),
-            Street = ReferenceForms.Clean(form.Value("street")),
-            Postcode = ReferenceForms.Clean(form.Value("postcode")),
-            Locality = ReferenceForms.Clean(form.Value("locality")),
-            Latitude = form.Value("latitude"),
-            Longitude = form.Value("longitude"),
-            Phone = ReferenceForms.Clean(form.Value("phone")),
-            Email = form.Value("email"),
-            Website = form.Value("website"),
-            TimeZone = form.Value("timeZone"),
-            Accessibility = form["accessibility"].Select(v => (v ?? "").Trim()).Where(v => v.Length > 0).Distinct().ToList(),
-            Languages = form["languages"].Select(v => (v ?? "").Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToList(),
-            OtherLanguages = form.Value("otherLanguages"),
-            Status = form.Value("status"),
-            StatusReason = ReferenceForms.Clean(form.Value("statusReason")),
-            ClosedUntil = form.Value("closedUntil"),
-            Version = form.Value("version"),
-        };
-        for (var i = 0; i < MaxRooms + 1 && (form.ContainsKey($"room-{i}-name") || form.ContainsKey($"room-{i}-id")); i++)
-        {
-            input.Rooms.Add(new RoomFields
+            Code = Code.Trim(),
+            Name = ReferenceForms.Clean(Name),
+            Type = Type.Trim(),
+            OperatorId = OperatorId.Trim(),
+            DistrictId = DistrictId.Trim(),
+            Street = ReferenceForms.Clean(Street),
+            Postcode = ReferenceForms.Clean(Postcode),
+            Locality = ReferenceForms.Clean(Locality),
+            Latitude = Latitude.Trim(),
+            Longitude = Longitude.Trim(),
+            Phone = ReferenceForms.Clean(Phone),
+            Email = Email.Trim(),
+            Website = Website.Trim(),
+            TimeZone = TimeZone.Trim(),
+            Accessibility = Accessibility.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList(),
+            Languages = Languages.Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToList(),
+            OtherLanguages = OtherLanguages.Trim(),
+            Status = Status.Trim(),
+            StatusReason = ReferenceForms.Clean(StatusReason),
+            ClosedUntil = ClosedUntil.Trim(),
+            Version = Version.Trim(),
+            Rooms = Rooms.Take(MaxRooms + 1).Select(r => new RoomFields
             {
-                Id = form.Value($"room-{i}-id"),
-                Name = ReferenceForms.Clean(form.Value($"room-{i}-name")),
-                Kind = form.Value($"room-{i}-kind"),
-                Capacity = form.Value($"room-{i}-capacity"),
-                Remove = form.Checked($"room-{i}-remove"),
-            });
-        }
+                Id = r.Id.Trim(),
+                Name = ReferenceForms.Clean(r.Name),
+                Kind = r.Kind.Trim(),
+                Capacity = r.Capacity.Trim(),
+                Remove = r.Remove,
+            }).ToList(),
+        };
         foreach (var day in Week)
         {
-            for (var n = 0; n < MaxHoursPerDay; n++)
-            {
-                var opens = form.Value($"hours-{DayKey(day)}-{n}-opens");
-                var closes = form.Value($"hours-{DayKey(day)}-{n}-closes");
-                input.Hours[day].Add(new HoursFields { Opens = opens, Closes = closes });
-            }
+            input.Hours[day].AddRange(Hours[day].Take(MaxHoursPerDay).Select(h => new HoursFields { Opens = h.Opens.Trim(), Closes = h.Closes.Trim() }));
         }
         return input;
     }
@@ -190,19 +186,22 @@ public sealed partial class CentreForm
         return input;
     }
 
-    /// <summary>The rows the form shows: every room, then one empty row for a new room.</summary>
-    public IEnumerable<RoomFields> RoomRows => Rooms.Any(r => r.IsBlankNew) || Rooms.Count >= MaxRooms ? Rooms : [.. Rooms, new RoomFields()];
-
     /// <summary>
-    /// The opening time boxes of a day: what is there, one empty pair more, and at least two (morning and afternoon).
-    /// Rows keep their positions, so a refused form's messages point at the boxes they are about.
+    /// Makes the rows the form shows: every room and one empty row for a new room; per day the opening times there
+    /// are, one empty pair more, and at least two (morning and afternoon), at most <see cref="MaxHoursPerDay"/>. Rows
+    /// keep their positions, so a problem's field ("hours-monday-1-opens") points at the box it is about.
     /// </summary>
-    public IReadOnlyList<HoursFields> HoursRows(DayOfWeek day)
+    public void Pad()
     {
-        var rows = Hours[day];
-        var lastFilled = rows.FindLastIndex(h => !h.IsBlank);
-        var count = Math.Min(MaxHoursPerDay, Math.Max(2, lastFilled + 2));
-        return [.. rows.Take(count), .. Enumerable.Range(0, Math.Max(0, count - rows.Count)).Select(_ => new HoursFields())];
+        while (Rooms.Count > 1 && Rooms[^1].IsBlankNew && Rooms[^2].IsBlankNew) Rooms.RemoveAt(Rooms.Count - 1);
+        if (Rooms.Count < MaxRooms && !Rooms.Any(r => r.IsBlankNew)) Rooms.Add(new RoomFields());
+        foreach (var rows in Hours.Values)
+        {
+            var lastFilled = rows.FindLastIndex(h => !h.IsBlank);
+            var count = Math.Min(MaxHoursPerDay, Math.Max(2, lastFilled + 2));
+            while (rows.Count < count) rows.Add(new HoursFields());
+            while (rows.Count > count && rows[^1].IsBlank) rows.RemoveAt(rows.Count - 1);
+        }
     }
 
     /// <summary>The language codes to store: the ticked ones and those typed into "other languages".</summary>

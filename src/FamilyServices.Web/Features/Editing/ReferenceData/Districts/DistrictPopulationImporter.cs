@@ -1,11 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
-using FamilyServices.Web.Features.Editing.Programmes;
-using Microsoft.EntityFrameworkCore;
-
 using FamilyServices.Web.Features.Editing.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Web.Features.Editing.ReferenceData.Districts;
 
@@ -39,8 +38,10 @@ public sealed class DistrictPopulationImporter(FamilyServicesDb db)
 
     private sealed record Row(int Line, int DistrictId, int Year, string AgeBand, int Children);
 
-    public async Task<PopulationImportResult> ImportAsync(byte[] file, CancellationToken cancellationToken)
+    /// <summary>Checks and imports the file for <paramref name="user"/>, an Editor or Admin as the account is now; anyone else is refused and nothing is read.</summary>
+    public async Task<PopulationImportResult> ImportAsync(ClaimsPrincipal user, byte[] file, CancellationToken cancellationToken)
     {
+        if (!user.IsEditor()) return Refused([new PopulationImportProblem(0, "RefNotAllowedNow")]);
         var districts = await db.Districts.AsNoTracking().Select(d => new { d.Id, d.Code }).ToListAsync(cancellationToken);
         var byCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var district in districts.OrderBy(d => d.Code, StringComparer.Ordinal)) byCode.TryAdd(district.Code, district.Id);

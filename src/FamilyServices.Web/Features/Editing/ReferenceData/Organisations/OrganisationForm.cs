@@ -1,15 +1,11 @@
 using System.Globalization;
 using FamilyServices.Web.Domain;
-using FamilyServices.Web.Features.Editing.Programmes;
 using FamilyServices.Web.Resources;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Localization;
-
-using FamilyServices.Web.Features.Editing.Shared;
 
 namespace FamilyServices.Web.Features.Editing.ReferenceData.Organisations;
 
-/// <summary>An operator or partner organisation as typed into the editor; code uniqueness is checked by the page.</summary>
+/// <summary>An operator or partner organisation as typed into the editor; code uniqueness is checked by <see cref="OrganisationEditor"/>.</summary>
 public sealed class OrganisationForm
 {
     public const int CodeLength = 40;
@@ -24,13 +20,14 @@ public sealed class OrganisationForm
 
     private OrganisationKind _kind;
 
-    public static OrganisationForm Read(IFormCollection form) => new()
+    /// <summary>The values as the rules read them: trimmed, the name without control characters.</summary>
+    public OrganisationForm Normalized() => new()
     {
-        Code = form.Value("code"),
-        Name = ReferenceForms.Clean(form.Value("name")),
-        Kind = form.Value("kind"),
-        Website = form.Value("website"),
-        Version = form.Value("version"),
+        Code = Code.Trim(),
+        Name = ReferenceForms.Clean(Name),
+        Kind = Kind.Trim(),
+        Website = Website.Trim(),
+        Version = Version.Trim(),
     };
 
     public static OrganisationForm From(Organisation organisation) => new()
