@@ -8,8 +8,8 @@ namespace FamilyServices.Web.Features.Attendance;
 /// <summary>
 /// Writes a session's attendance as one upsert: a participant has one row per session however often the same
 /// marks are sent, and the session counts as held once anything is recorded. Every real change (a new mark or a
-/// different status) also lands in the append-only trail and the audit trail, in the same transaction; sending the
-/// same marks again adds nothing to either.
+/// different status) also lands in the append-only trail and the audit trail, in the same transaction, and notifies
+/// the session's open rosters when it commits; sending the same marks again adds nothing and notifies no one.
 /// </summary>
 public static class AttendanceRecording
 {
@@ -61,6 +61,8 @@ public static class AttendanceRecording
             await db.Sessions.Where(s => s.Id == sessionId && s.Status == SessionStatus.Scheduled)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, SessionStatus.Held));
         }
+        // Delivered to the session's open rosters (on every portal instance) when the transaction commits.
+        if (changed.Count > 0) await AttendanceNotifications.NotifyAsync(db, sessionId);
         if (ownTransaction is not null) await ownTransaction.CommitAsync();
     }
 }

@@ -1,49 +1,62 @@
-using System.Net;
-using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Attendance;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Tests.Features.Attendance;
 
-public class SingleMarkTests(StaffFixture portal) : IClassFixture<StaffFixture>
+/// <summary>One tick of the roster, as the page sends it over the circuit: saved at once with the idempotent upsert.</summary>
+public sealed class SingleMarkTests(StaffFixture world) : IClassFixture<StaffFixture>
 {
     [Fact]
     public async Task One_tick_is_saved_at_once_and_sending_it_again_changes_nothing()
     {
-        using var client = await portal.ClientAsync(portal.StaffA);
-        var token = (await Html.ParseAsync(await client.GetAsync(RosterPage.PathFor(portal.AuditSessionA.Id)))).AntiforgeryToken();
-        var child = portal.ChildrenA[7];
+        var session = await world.SessionAsync(daysAgo: 2);
+        var child = world.ChildrenA[7];
 
-        HttpResponseMessage Post(string status) => client.PostAsync(SingleMarkEndpoint.PathFor(portal.AuditSessionA.Id, child.Id),
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["status"] = status })).Result;
+        var first = await world.ActAsync(world.StaffA, (roster, user) => roster.MarkAsync(user, session.Id, child.Id, AttendanceStatus.Excused));
+        var again = await world.ActAsync(world.StaffA, (roster, user) => roster.MarkAsync(user, session.Id, child.Id, AttendanceStatus.Excused));
 
-        Post("Excused").StatusCode.Should().Be(HttpStatusCode.NoContent);
-        Post("Excused").StatusCode.Should().Be(HttpStatusCode.NoContent);
-
-        await using var db = portal.NewDb();
-        (await db.Attendances.SingleAsync(a => a.SessionId == portal.AuditSessionA.Id && a.ParticipantId == child.Id)).Status.Should().Be(AttendanceStatus.Excused);
-        (await db.AttendanceChanges.CountAsync(c => c.SessionId == portal.AuditSessionA.Id && c.ParticipantId == child.Id)).Should().Be(1);
+        (first.Succeeded, again.Succeeded).Should().Be((true, true));
+        await using var db = world.NewDb();
+        (await db.Attendances.SingleAsync(a => a.SessionId == session.Id && a.ParticipantId == child.Id)).Status.Should().Be(AttendanceStatus.Excused);
+        (await db.AttendanceChanges.CountAsync(c => c.SessionId == session.Id && c.ParticipantId == child.Id)).Should().Be(1);
     }
 
     [Fact]
-    public async Task A_tick_without_the_antiforgery_token_for_an_unknown_child_or_after_the_window_is_refused()
+    public async Task A_tick_for_a_child_not_on_the_roster_an_unknown_status_or_after_the_window_is_refused()
     {
-        using var client = await portal.ClientAsync(portal.StaffA);
-        var token = (await Html.ParseAsync(await client.GetAsync("/staff/today"))).AntiforgeryToken();
-        FormUrlEncodedContent Form(bool withToken) => new(withToken
-            ? new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["status"] = "Present" }
-            : new Dictionary<string, string> { ["status"] = "Present" });
+        var session = await world.SessionAsync(daysAgo: 2);
+        var old = await world.SessionAsync(daysAgo: 20);
+        var child = world.ChildrenA[8];
 
-        var noToken = await client.PostAsync(SingleMarkEndpoint.PathFor(portal.AuditSessionA.Id, portal.ChildrenA[8].Id), Form(false));
-        var stranger = await client.PostAsync(SingleMarkEndpoint.PathFor(portal.AuditSessionA.Id, portal.ChildB.Id), Form(true));
-        var late = await client.PostAsync(SingleMarkEndpoint.PathFor(portal.OldSessionA.Id, portal.ChildrenA[8].Id), Form(true));
+        var stranger = await world.ActAsync(world.StaffA, (roster, user) => roster.MarkAsync(user, session.Id, world.ChildB.Id, AttendanceStatus.Present));
+        var unknown = await world.ActAsync(world.StaffA, (roster, user) => roster.MarkAsync(user, session.Id, child.Id, (AttendanceStatus)42));
+        var late = await world.ActAsync(world.StaffA, (roster, user) => roster.MarkAsync(user, old.Id, child.Id, AttendanceStatus.Present));
+        var nowhere = await world.ActAsync(world.StaffA, (roster, user) => roster.MarkAsync(user, long.MaxValue, child.Id, AttendanceStatus.Present));
 
-        noToken.IsSuccessStatusCode.Should().BeFalse();
-        stranger.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        late.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        await using var db = portal.NewDb();
-        (await db.Attendances.AnyAsync(a => a.ParticipantId == portal.ChildrenA[8].Id)).Should().BeFalse();
-        (await db.Attendances.AnyAsync(a => a.SessionId == portal.AuditSessionA.Id && a.ParticipantId == portal.ChildB.Id)).Should().BeFalse();
+        stranger.Outcome.Should().Be(RosterOutcome.NotFound);
+        unknown.Problem.Should().Be("RosterMarkInvalid");
+        (late.Outcome, late.Problem, late.ProblemArguments).Should().BeEquivalentTo((RosterOutcome.Refused, "CorrectionWindowClosed", new object[] { 14 }));
+        nowhere.Outcome.Should().Be(RosterOutcome.NotFound);
+        await using var db = world.NewDb();
+        (await db.Attendances.AnyAsync(a => a.ParticipantId == child.Id && (a.SessionId == session.Id || a.SessionId == old.Id))).Should().BeFalse();
+        (await db.Attendances.AnyAsync(a => a.SessionId == session.Id && a.ParticipantId == world.ChildB.Id)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Mark_all_present_leaves_taken_marks_and_a_second_call_marks_nobody()
+    {
+        var session = await world.SessionAsync(daysAgo: 2);
+        await world.ActAsync(world.StaffA, (roster, user) => roster.MarkAsync(user, session.Id, world.ChildrenA[0].Id, AttendanceStatus.Excused));
+
+        var first = await world.ActAsync(world.StaffA, (roster, user) => roster.MarkAllPresentAsync(user, session.Id));
+        var second = await world.ActAsync(world.StaffA, (roster, user) => roster.MarkAllPresentAsync(user, session.Id));
+
+        (first.Count, second.Count).Should().Be((19, 0));
+        await using var db = world.NewDb();
+        var marks = await db.Attendances.Where(a => a.SessionId == session.Id).ToListAsync();
+        marks.Should().HaveCount(20);
+        marks.Single(a => a.ParticipantId == world.ChildrenA[0].Id).Status.Should().Be(AttendanceStatus.Excused);
+        (await db.AttendanceChanges.CountAsync(c => c.SessionId == session.Id)).Should().Be(20);
     }
 }

@@ -1,91 +1,103 @@
-using System.Net;
+using System.Security.Claims;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
+using FamilyServices.Web.Features.Attendance;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FamilyServices.Tests.Features.Attendance;
 
-/// <summary>Two centres, a staff member of each, and sessions with enrolled children at both.</summary>
-public sealed class StaffFixture : PortalFixture, IAsyncLifetime
+/// <summary>
+/// The test world (centres A and B, an account per role, a session today at each centre) with what rosters need on
+/// top: 20 children enrolled at centre A and one at centre B, an open activity (headcount only) today at A, and
+/// sessions at A 2, 7 and 20 days ago (the last one past the 14-day correction window). Tests that change a session's
+/// state make their own with <see cref="SessionAsync"/>, so tests of one class do not see each other's marks.
+/// </summary>
+public sealed class StaffFixture : TestWorld
 {
-    public const string Password = TestAccounts.Password;
-
-    public Centre CentreA { get; private set; } = null!;
-    public Centre CentreB { get; private set; } = null!;
-    public Session SessionA { get; private set; } = null!;
-    public Session SessionB { get; private set; } = null!;
     public Session OpenMeetingA { get; private set; } = null!;
     public Session SpareSessionA { get; private set; } = null!;
-    public Participant ChildB { get; private set; } = null!;
     public Session OldSessionA { get; private set; } = null!;
     public Session AuditSessionA { get; private set; } = null!;
-    public string CoordinatorA { get; } = "coordinator.a@example.org";
     public List<Participant> ChildrenA { get; } = [];
-    public string StaffA { get; } = "staff.a@example.org";
-    public string StaffB { get; } = "staff.b@example.org";
+    public Participant ChildB { get; private set; } = null!;
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await InitializeAsync();
         await using var db = NewDb();
         var catalogue = new TestCatalogue(db);
-        await catalogue.CityAsync();
-        CentreA = await catalogue.CentreAsync();
-        CentreB = await catalogue.CentreAsync();
-        var programme = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Spielgruppe"));
-        var offeringA = await catalogue.OfferingAsync(programme, CentreA);
-        var offeringB = await catalogue.OfferingAsync(programme, CentreB);
-        // Today at 10:00 Berlin time, so both sessions are on the Today page.
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, berlin));
-        var startsAt = Schedule.ToUtc(today, new TimeOnly(10, 0), berlin);
-        SessionA = new Session { OfferingId = offeringA.Id, StartsAt = startsAt, EndsAt = startsAt.AddHours(1) };
-        SessionB = new Session { OfferingId = offeringB.Id, StartsAt = startsAt, EndsAt = startsAt.AddHours(1) };
-        var cafe = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Elterncafé"));
+        var startsAt = SessionA.StartsAt;
+        var cafe = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Elterncafé"), ("en", "Parents' café"));
         cafe.Type = ProgrammeType.OpenMeeting;
         var cafeOffering = await catalogue.OfferingAsync(cafe, CentreA);
         OpenMeetingA = new Session { OfferingId = cafeOffering.Id, StartsAt = startsAt.AddHours(4), EndsAt = startsAt.AddHours(6) };
-        SpareSessionA = new Session { OfferingId = offeringA.Id, StartsAt = startsAt.AddDays(-7), EndsAt = startsAt.AddDays(-7).AddHours(1) };
-        OldSessionA = new Session { OfferingId = offeringA.Id, StartsAt = startsAt.AddDays(-20), EndsAt = startsAt.AddDays(-20).AddHours(1) };
-        AuditSessionA = new Session { OfferingId = offeringA.Id, StartsAt = startsAt.AddDays(-2), EndsAt = startsAt.AddDays(-2).AddHours(1) };
-        db.Sessions.AddRange(SessionA, SessionB, OpenMeetingA, SpareSessionA, OldSessionA, AuditSessionA);
+        SpareSessionA = Earlier(OfferingA, days: 7);
+        OldSessionA = Earlier(OfferingA, days: 20);
+        AuditSessionA = Earlier(OfferingA, days: 2);
+        db.Sessions.AddRange(OpenMeetingA, SpareSessionA, OldSessionA, AuditSessionA);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var random = new Random(5);
         for (var i = 0; i < 20; i++)
         {
             var child = new Participant { Code = ParticipantCode.Create(random), BirthYear = 2021, BirthMonth = 1 + i % 12, DistrictId = CentreA.DistrictId, CreatedAt = DateTime.UtcNow };
             ChildrenA.Add(child);
-            db.Enrolments.Add(new Enrolment { Participant = child, OfferingId = offeringA.Id, EnrolledOn = today });
+            db.Enrolments.Add(new Enrolment { Participant = child, OfferingId = OfferingA.Id, EnrolledOn = today });
         }
-        var childB = ChildB = new Participant { Code = ParticipantCode.Create(random), BirthYear = 2020, BirthMonth = 5, DistrictId = CentreB.DistrictId, CreatedAt = DateTime.UtcNow };
-        db.Enrolments.Add(new Enrolment { Participant = childB, OfferingId = offeringB.Id, EnrolledOn = today });
-        await db.SaveChangesAsync();
-
-        await using var scope = Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        foreach (var (email, centre, coordinator) in new[] { (StaffA, CentreA, false), (StaffB, CentreB, false), (CoordinatorA, CentreA, true) })
-        {
-            var user = new StaffUser { UserName = email, Email = email, DisplayName = email };
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            await users.AddToRoleAsync(user, Roles.CentreStaff);
-            db.StaffCentres.Add(new StaffCentre { UserId = user.Id, CentreId = centre.Id, IsCoordinator = coordinator });
-        }
+        ChildB = new Participant { Code = ParticipantCode.Create(random), BirthYear = 2020, BirthMonth = 5, DistrictId = CentreB.DistrictId, CreatedAt = DateTime.UtcNow };
+        db.Enrolments.Add(new Enrolment { Participant = ChildB, OfferingId = OfferingB.Id, EnrolledOn = today });
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A browser-like client (cookies, https, no automatic redirects), signed in when an e-mail is given.</summary>
-    public async Task<HttpClient> ClientAsync(string? email = null)
+    private Session Earlier(Offering offering, int days) =>
+        new() { OfferingId = offering.Id, StartsAt = SessionA.StartsAt.AddDays(-days), EndsAt = SessionA.EndsAt.AddDays(-days) };
+
+    /// <summary>A further session of centre A's offering (whose 20 children are enrolled), <paramref name="daysAgo"/> days ago.</summary>
+    public async Task<Session> SessionAsync(int daysAgo = 0, Offering? offering = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
-        if (email is null) return client;
-        var response = await PostFormAsync(client, "/account/sign-in", "sign-in",
-            new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in with the right password succeeds");
-        return client;
+        await using var db = NewDb();
+        // Each call a minute apart, so (offering, start) stays unique however many sessions a class makes.
+        var minutes = await db.Sessions.CountAsync();
+        var session = Earlier(offering ?? OfferingA, daysAgo);
+        session.StartsAt = session.StartsAt.AddMinutes(minutes);
+        session.EndsAt = session.EndsAt.AddMinutes(minutes);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return session;
     }
 
-    /// <summary>Posts a page's form like a browser: fetches the page for its antiforgery token first.</summary>
+    /// <summary>
+    /// Calls the roster's rules as the page does: with the account's principal as the database knows it now, through
+    /// the portal's own services.
+    /// </summary>
+    public async Task<T> ActAsync<T>(Account account, Func<RosterActions, ClaimsPrincipal, Task<T>> action)
+    {
+        var user = await PrincipalAsync(account);
+        await using var scope = Scope();
+        return await action(scope.ServiceProvider.GetRequiredService<RosterActions>(), user);
+    }
+
+    /// <summary>Moves an account to another centre (or none), as an Admin would on the users page: the database changes, not the principal.</summary>
+    public async Task MoveAsync(Account account, Centre? centre, bool coordinator = false)
+    {
+        await using var db = NewDb();
+        db.StaffCentres.RemoveRange(db.StaffCentres.Where(c => c.UserId == account.Id));
+        if (centre is not null) db.StaffCentres.Add(new StaffCentre { UserId = account.Id, CentreId = centre.Id, IsCoordinator = coordinator });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Deactivates an account in the database.</summary>
+    public async Task DeactivateAsync(Account account)
+    {
+        await using var db = NewDb();
+        var user = await db.Users.SingleAsync(u => u.Id == account.Id);
+        user.IsActive = false;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Posts a static page's form like a browser: fetches the page for its antiforgery token first. The sign-in and
+    /// account pages (static) are still posted this way by several fixtures.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string formName, Dictionary<string, string> fields)
     {
         var page = await Html.ParseAsync(await client.GetAsync(path));

@@ -21,9 +21,6 @@ public static class AttendanceImportApi
             {
                 AuthenticationSchemes = ApiTokenAuthenticationHandler.SchemeName, Roles = StaffSessions.StaffRoles,
             });
-        // The upload page's answer to a file over the limit. Program.cs calls this after UsePortalPipeline, so it
-        // runs after routing and antiforgery, whose results it needs.
-        app.UseImportPageSizeMessage();
         return app;
     }
 

@@ -368,6 +368,8 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             INSERT INTO attendance_changes (session_id, participant_id, status_before, status_after, changed_by_id, changed_at)
             SELECT session_id, participant_id, status_before, status_after, $1, $2 FROM import_changes;
             """, cancellationToken, (object?)userId ?? DBNull.Value, now);
+        // Rosters open on a changed session reload when the import commits.
+        await ExecuteAsync(connection, transaction, AttendanceNotifications.NotifySessionsSql("import_changes", "session_id"), cancellationToken);
         return (sessions, participants);
     }
 

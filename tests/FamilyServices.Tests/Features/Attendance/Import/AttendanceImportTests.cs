@@ -1,11 +1,9 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Attendance.Import;
-using HtmlAgilityPack;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Tests.Features.Attendance.Import;
@@ -141,7 +139,7 @@ public class AttendanceImportTests(ImportFixture portal) : IClassFixture<ImportF
     public async Task Every_bad_row_is_listed_however_many_there_are()
     {
         var offering = await portal.OfferingAsync();
-        var csv = ManyBadRows(offering.Code, 1_500);
+        var csv = portal.ManyBadRows(offering.Code, 1_500);
         var before = await CountAsync(offering.Id);
 
         var response = await portal.PostCsvAsync(portal.TokenA, csv);
@@ -155,13 +153,6 @@ public class AttendanceImportTests(ImportFixture portal) : IClassFixture<ImportF
         summary.Errors.Where(e => e.Line % 2 == 1).Should().OnlyContain(e => e.Message == "Status \"late\" must be present, absent or excused.");
         (await CountAsync(offering.Id)).Should().Be(before);
     }
-
-    /// <summary>Rows with one mistake each: even lines an unknown offering, odd lines an unknown status.</summary>
-    private string ManyBadRows(string offeringCode, int count) => ImportFixture.Csv(Enumerable.Range(2, count)
-        .Select(line => line % 2 == 0
-            ? $"NO-SUCH-OFFER,2026-10-05,10:00,{portal.ChildrenA[0].Code},,,,present"
-            : $"{offeringCode},2026-10-05,10:00,{portal.ChildrenA[0].Code},,,,late")
-        .ToArray());
 
     [Fact]
     public async Task A_broken_header_or_line_is_reported_with_its_line()
@@ -209,87 +200,5 @@ public class AttendanceImportTests(ImportFixture portal) : IClassFixture<ImportF
         var response = await client.PostAsync("/api/v1/attendance/import", new StringContent("{}", Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
-    }
-
-    [Fact]
-    public async Task The_upload_page_imports_a_file_for_signed_in_staff_and_lists_every_error_of_a_bad_one()
-    {
-        var offering = await portal.OfferingAsync();
-        using var client = await portal.SignedInClientAsync();
-        var good = ImportFixture.Csv(
-            $"{offering.Code},2026-10-19,10:00,{portal.ChildrenA[4].Code},,,,present",
-            $"{offering.Code},2026-10-19,10:00,{portal.ChildrenA[3].Code},,,,absent");
-        var bad = ImportFixture.Csv($"{offering.Code},2026-10-19,10:00,{portal.ChildrenA[4].Code},,,,maybe");
-
-        var imported = await UploadAsync(client, good);
-        var refused = await UploadAsync(client, bad);
-        var many = await UploadAsync(client, ManyBadRows(offering.Code, 1_500));
-        var repeated = await UploadAsync(client, ImportFixture.Csv(
-            $"NO-SUCH-OFFER,2026-10-19,10:00,{portal.ChildrenA[0].Code},,,,present",
-            $"NO-SUCH-OFFER,2026-10-19,10:00,{portal.ChildrenA[1].Code},,,,present",
-            $"NO-SUCH-OFFER,2026-10-19,10:00,{portal.ChildrenA[2].Code},,,,present",
-            $"{offering.Code},2026-10-19,10:00,{portal.ChildrenA[3].Code},,,,late",
-            $"NO-SUCH-OFFER,2026-10-19,10:00,{portal.ChildrenA[4].Code},,,,present"));
-
-        imported.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await Html.ParseAsync(imported)).Find("//p[@role='status']").Text().Should().Be("Imported 2 rows: 1 new sessions and 0 new children.");
-        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var page = await Html.ParseAsync(refused);
-        page.Find("//p[@role='alert']").Text().Should().Be("Nothing was imported. Correct these lines and upload the file again:");
-        page.Find("//table[@class='import-errors']/caption").Text().Should().Be("Lines to correct: 1. Problems: 1.");
-        ErrorRows(page).Should().Equal(("2", "Status \"maybe\" must be present, absent or excused."));
-        many.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var manyPage = await Html.ParseAsync(many);
-        manyPage.Find("//table[@class='import-errors']/caption").Text().Should().Be("Lines to correct: 1500. Problems: 1500.");
-        var rows = ErrorRows(manyPage);
-        rows.Should().HaveCount(1_500, "the page lists every error, as the API does");
-        rows.Select(r => r.Line).Should().Equal(Enumerable.Range(2, 1_500).Select(line => line.ToString(CultureInfo.InvariantCulture)));
-        rows[^1].Problem.Should().Be("Status \"late\" must be present, absent or excused.");
-        var repeatedPage = await Html.ParseAsync(repeated);
-        ErrorRows(repeatedPage).Should().Equal(
-            ("2–4", "Unknown offering code \"NO-SUCH-OFFER\"."),
-            ("5", "Status \"late\" must be present, absent or excused."),
-            ("6", "Unknown offering code \"NO-SUCH-OFFER\"."));
-        repeatedPage.Find("//table[@class='import-errors']/caption").Text().Should().Be("Lines to correct: 5. Problems: 5.");
-        (await CountAsync(offering.Id)).Attendances.Should().Be(2);
-        var today = await Html.ParseAsync(await client.GetAsync("/staff/today"));
-        today.DocumentNode.SelectSingleNode("//a[@href='/staff/import']").Should().NotBeNull();
-    }
-
-    [Fact]
-    public async Task An_upload_without_a_valid_antiforgery_token_is_refused_not_taken_for_a_large_file()
-    {
-        var offering = await portal.OfferingAsync();
-        using var client = await portal.SignedInClientAsync();
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("not-a-token"), "__RequestVerificationToken" },
-            { new StringContent("import"), "_handler" },
-        };
-        form.Add(new StringContent(ImportFixture.Csv($"{offering.Code},2026-10-19,10:00,{portal.ChildrenA[0].Code},,,,present")), "file", "attendance.csv");
-
-        var response = await client.PostAsync("/staff/import", form);
-
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        response.Headers.Location.Should().BeNull("only a file over the limit is answered with the page's size message");
-        (await CountAsync(offering.Id)).Attendances.Should().Be(0);
-    }
-
-    private static List<(string Line, string Problem)> ErrorRows(HtmlDocument page) =>
-        page.DocumentNode.SelectNodes("//table[@class='import-errors']/tbody/tr")!
-            .Select(tr => (tr.Find("th").Text(), tr.Find("td").Text())).ToList();
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
-    {
-        var page = await Html.ParseAsync(await client.GetAsync("/staff/import"));
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(page.AntiforgeryToken()), "__RequestVerificationToken" },
-            { new StringContent("import"), "_handler" },
-        };
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new("text/csv");
-        form.Add(file, "file", "attendance.csv");
-        return await client.PostAsync("/staff/import", form);
     }
 }

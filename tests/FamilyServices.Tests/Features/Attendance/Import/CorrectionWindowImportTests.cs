@@ -106,7 +106,7 @@ public class CorrectionWindowImportTests(ImportFixture portal) : IClassFixture<I
     public async Task A_coordinator_of_the_centre_or_an_Admin_may_import_after_the_correction_window(string who)
     {
         var (offering, session) = await SessionAsync(ClosedDate, AttendanceStatus.Absent);
-        var (token, email) = who == "coordinator" ? (portal.TokenCoordinatorA, portal.CoordinatorA) : (portal.TokenAdmin, "import.admin@example.org");
+        var (token, userId) = who == "coordinator" ? (portal.TokenCoordinatorA, portal.CoordinatorA.Id) : (portal.TokenAdmin, portal.Admin.Id);
 
         var response = await portal.PostCsvAsync(token, ImportFixture.Csv(
             Row(offering, ClosedDate, "present"),
@@ -115,7 +115,6 @@ public class CorrectionWindowImportTests(ImportFixture portal) : IClassFixture<I
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         (await StateAsync(offering)).Should().Be(new State(1, 2, 2, AttendanceStatus.Present));
         await using var db = portal.NewDb();
-        var userId = await portal.UserIdAsync(email);
         (await db.AttendanceChanges.Where(c => c.SessionId == session.Id).OrderBy(c => c.ParticipantId)
                 .Select(c => new { c.ParticipantId, c.StatusBefore, c.StatusAfter, c.ChangedById }).ToListAsync())
             .Should().BeEquivalentTo(new[]
