@@ -69,10 +69,10 @@ public abstract class EditorPageBase : ComponentBase
     /// included). Refused form: every problem on its field. Someone saved first: the conflict dialog names them and
     /// keeps the input; choosing to save anyway saves again over the version now stored.
     /// </summary>
-    protected async Task SaveAsync(SaveTarget target, Func<FamilyServicesDb, ClaimsPrincipal, SaveContext, Task<SaveResult>> save)
+    protected async Task SaveAsync(SaveTarget target, Func<FamilyServicesDb, ClaimsPrincipal, SaveContext, Task<ReferenceSaveResult>> save)
     {
         if (Busy || await UserAsync(EditorAccess.EditorRoles) is not { } user) return;
-        SaveResult result;
+        ReferenceSaveResult result;
         Busy = true;
         try
         {
@@ -85,29 +85,29 @@ public abstract class EditorPageBase : ComponentBase
         }
         switch (result.Status)
         {
-            case SaveStatus.Created:
+            case ReferenceSaveStatus.Created:
                 Snackbar.Add(target.CreatedText, Severity.Success);
                 Navigation.NavigateTo(target.PathFor(result.Id));
                 break;
-            case SaveStatus.Saved:
+            case ReferenceSaveStatus.Saved:
                 Snackbar.Add(T["EditSaved"], Severity.Success);
                 await target.ReloadAsync();
                 break;
-            case SaveStatus.Unchanged:
+            case ReferenceSaveStatus.Unchanged:
                 Snackbar.Add(T["RefNothingChanged"], Severity.Info);
                 break;
-            case SaveStatus.Invalid:
+            case ReferenceSaveStatus.Invalid:
                 target.Live.Refused(result.Problems);
                 Snackbar.Add(T["EditProblemsTitle"] + " " + string.Join(" ", result.Problems.Take(3).Select(p => p.Message)), Severity.Error);
                 break;
-            case SaveStatus.Conflict:
+            case ReferenceSaveStatus.Conflict:
                 if (await Dialogs.ResolveConflictAsync(T["ConflictDialogTitle"], result.Conflict ?? T["EditConflictUnknown"], target.HistoryPath))
                 {
                     target.SetVersion(result.Version);
                     await SaveAsync(target, save);
                 }
                 break;
-            case SaveStatus.NotFound:
+            case ReferenceSaveStatus.NotFound:
                 State = PageState.NotFound;
                 break;
             default:

@@ -11,22 +11,22 @@ using Microsoft.Extensions.Localization;
 namespace FamilyServices.Web.Features.Editing.ReferenceData;
 
 /// <summary>How a save of a reference data form ended.</summary>
-public enum SaveStatus { Created, Saved, Unchanged, Deleted, Invalid, Conflict, NotFound, Refused }
+public enum ReferenceSaveStatus { Created, Saved, Unchanged, Deleted, Invalid, Conflict, NotFound, Refused }
 
 /// <summary>
 /// What came of a save: the item's id, the problems that refused it (each on its field), or for a conflict who saved
 /// first and the item's version now (to save over it knowingly).
 /// </summary>
-public sealed record SaveResult(SaveStatus Status, int Id, IReadOnlyList<FormProblem> Problems, string? Conflict = null, string Version = "")
+public sealed record ReferenceSaveResult(ReferenceSaveStatus Status, int Id, IReadOnlyList<FormProblem> Problems, string? Conflict = null, string Version = "")
 {
-    public static readonly SaveResult NotFound = new(SaveStatus.NotFound, 0, []);
+    public static readonly ReferenceSaveResult NotFound = new(ReferenceSaveStatus.NotFound, 0, []);
 
     /// <summary>The account may not (any more) change reference data: nothing was read or written.</summary>
-    public static readonly SaveResult Refused = new(SaveStatus.Refused, 0, []);
+    public static readonly ReferenceSaveResult Refused = new(ReferenceSaveStatus.Refused, 0, []);
 
-    public static SaveResult Invalid(IReadOnlyList<FormProblem> problems) => new(SaveStatus.Invalid, 0, problems);
+    public static ReferenceSaveResult Invalid(IReadOnlyList<FormProblem> problems) => new(ReferenceSaveStatus.Invalid, 0, problems);
 
-    public bool Succeeded => Status is SaveStatus.Created or SaveStatus.Saved or SaveStatus.Unchanged or SaveStatus.Deleted;
+    public bool Succeeded => Status is ReferenceSaveStatus.Created or ReferenceSaveStatus.Saved or ReferenceSaveStatus.Unchanged or ReferenceSaveStatus.Deleted;
 }
 
 /// <summary>What a save needs besides the form: the reader's language for messages, the clock and the city's time zone.</summary>
@@ -122,7 +122,7 @@ public static partial class ReferenceForms
     /// is written, and the result names them. A unique index refused the save (two people took the same code at the
     /// same moment): the problem <paramref name="taken"/> makes of the index's name.
     /// </summary>
-    public static async Task<SaveResult> SaveAsync<TEntity>(FamilyServicesDb db, TEntity item, bool isNew, uint version, SaveContext context,
+    public static async Task<ReferenceSaveResult> SaveAsync<TEntity>(FamilyServicesDb db, TEntity item, bool isNew, uint version, SaveContext context,
         Func<TEntity, int> idOf, Func<TEntity, uint> versionOf, Func<string, FormProblem> taken) where TEntity : class
     {
         if (isNew)
@@ -131,7 +131,7 @@ public static partial class ReferenceForms
         }
         else
         {
-            if (!db.ChangeTracker.HasChanges()) return new SaveResult(SaveStatus.Unchanged, idOf(item), [], Version: Version(version));
+            if (!db.ChangeTracker.HasChanges()) return new ReferenceSaveResult(ReferenceSaveStatus.Unchanged, idOf(item), [], Version: Version(version));
             ExpectVersion(db, item, version, "Code");
         }
         try
@@ -143,14 +143,14 @@ public static partial class ReferenceForms
             var id = idOf(item);
             db.ChangeTracker.Clear();
             var who = await EditConflict.DescribeAsync(db, context.T, typeof(TEntity).Name, id, context.CityZone, context.Clock);
-            return new SaveResult(SaveStatus.Conflict, id, [], who, await CurrentVersionAsync<TEntity>(db, id));
+            return new ReferenceSaveResult(ReferenceSaveStatus.Conflict, id, [], who, await CurrentVersionAsync<TEntity>(db, id));
         }
         catch (DbUpdateException exception) when (EditorForms.IsUniqueViolation(exception, out var constraint))
         {
             db.ChangeTracker.Clear();
-            return SaveResult.Invalid([taken(constraint)]);
+            return ReferenceSaveResult.Invalid([taken(constraint)]);
         }
-        return new SaveResult(isNew ? SaveStatus.Created : SaveStatus.Saved, idOf(item), [], Version: Version(versionOf(item)));
+        return new ReferenceSaveResult(isNew ? ReferenceSaveStatus.Created : ReferenceSaveStatus.Saved, idOf(item), [], Version: Version(versionOf(item)));
     }
 
     /// <summary>The version the form carried, or the problem that it carries none (a form older than the page).</summary>

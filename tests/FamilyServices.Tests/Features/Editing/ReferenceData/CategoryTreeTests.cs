@@ -25,7 +25,7 @@ public class CategoryTreeTests(ReferenceDataFixture world) : EditorPageTest<Refe
         var underGrandchild = await SaveAsync(editor, workshops.Id, form => form.ParentId = ReferenceDataFixture.Id(zumba.Id));
         var underItself = await SaveAsync(editor, workshops.Id, form => form.ParentId = ReferenceDataFixture.Id(workshops.Id));
 
-        underGrandchild.Status.Should().Be(SaveStatus.Invalid);
+        underGrandchild.Status.Should().Be(ReferenceSaveStatus.Invalid);
         underGrandchild.Problems.Should().ContainSingle(p => p.Field == "parentId").Which.Message
             .Should().Be("“Workshops” cannot be moved under “Zumba”, because “Zumba” is inside “Workshops”. Choose a category outside this branch.");
         underItself.Problems.Should().ContainSingle(p => p.Field == "parentId").Which.Message
@@ -45,7 +45,7 @@ public class CategoryTreeTests(ReferenceDataFixture world) : EditorPageTest<Refe
         var zumba = await World.CategoryAsync("Zumba", movement.Id);
         var editor = await World.PrincipalAsync(EditingPortalFixture.Editor);
 
-        (await SaveAsync(editor, movement.Id, form => form.ParentId = ReferenceDataFixture.Id(courses.Id))).Status.Should().Be(SaveStatus.Saved);
+        (await SaveAsync(editor, movement.Id, form => form.ParentId = ReferenceDataFixture.Id(courses.Id))).Status.Should().Be(ReferenceSaveStatus.Saved);
 
         await using (var db = World.NewDb())
         {
@@ -75,7 +75,7 @@ public class CategoryTreeTests(ReferenceDataFixture world) : EditorPageTest<Refe
         var refusedProgrammes = await DeleteAsync(editor, used);
         var refusedChildren = await DeleteAsync(editor, parent);
 
-        refusedProgrammes.Status.Should().Be(SaveStatus.Invalid);
+        refusedProgrammes.Status.Should().Be(ReferenceSaveStatus.Invalid);
         refusedProgrammes.Problems.Single().Message.Should().Be("“Parenting courses” cannot be deleted: programmes use it (1). Give them another category first.");
         refusedChildren.Problems.Single().Message.Should().Be("“Family education” cannot be deleted: it has subcategories (1). Move or delete them first.");
         await using var db = World.NewDb();
@@ -135,7 +135,7 @@ public class CategoryTreeTests(ReferenceDataFixture world) : EditorPageTest<Refe
         await EventuallyAsync(() => tree.Find($"li[data-category='{category.Id}'] > .edit-missing").TextContent.Trim().Should().Be("Missing in Türkçe"));
     }
 
-    private async Task<SaveResult> SaveAsync(ClaimsPrincipal user, int id, Action<CategoryForm> change)
+    private async Task<ReferenceSaveResult> SaveAsync(ClaimsPrincipal user, int id, Action<CategoryForm> change)
     {
         CategoryForm form;
         await using (var read = World.NewDb())
@@ -147,7 +147,7 @@ public class CategoryTreeTests(ReferenceDataFixture world) : EditorPageTest<Refe
         return await CategoryEditor.SaveAsync(db, user, id, form, World.SaveContext(), InEnglish);
     }
 
-    private async Task<SaveResult> DeleteAsync(ClaimsPrincipal user, Category category)
+    private async Task<ReferenceSaveResult> DeleteAsync(ClaimsPrincipal user, Category category)
     {
         await using var db = await World.DbForAsync(user);
         return await CategoryEditor.DeleteAsync(db, user, category.Id, ReferenceForms.Version(category.Version), World.SaveContext(), InEnglish);

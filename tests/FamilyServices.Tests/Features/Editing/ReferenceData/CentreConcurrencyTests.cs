@@ -18,14 +18,14 @@ public class CentreConcurrencyTests(ReferenceDataFixture world) : EditorPageTest
         var first = await FormAsync(centre.Id);
         var second = await FormAsync(centre.Id);
         first.Name = "Familienzentrum Sonnenblume am Park";
-        (await SaveAsync(editor, centre.Id, first)).Status.Should().Be(SaveStatus.Saved);
+        (await SaveAsync(editor, centre.Id, first)).Status.Should().Be(ReferenceSaveStatus.Saved);
 
         second.Name = "Familienzentrum Regenbogen";
         second.Phone = "02323 16-0";
         second.Hours[DayOfWeek.Monday][0] = new HoursFields { Opens = "08:00", Closes = "12:00" };
         var refused = await SaveAsync(admin, centre.Id, second);
 
-        refused.Status.Should().Be(SaveStatus.Conflict);
+        refused.Status.Should().Be(ReferenceSaveStatus.Conflict);
         refused.Conflict.Should().Contain("Someone else saved this at").And.Contain(EditingPortalFixture.Editor).And.Contain("your changes were not saved");
         await using (var db = World.NewDb())
         {
@@ -39,7 +39,7 @@ public class CentreConcurrencyTests(ReferenceDataFixture world) : EditorPageTest
 
         // Having seen the other change, the second editor saves again knowingly: with the version the refusal named.
         second.Version = refused.Version;
-        (await SaveAsync(admin, centre.Id, second)).Status.Should().Be(SaveStatus.Saved);
+        (await SaveAsync(admin, centre.Id, second)).Status.Should().Be(ReferenceSaveStatus.Saved);
         await using var after = World.NewDb();
         (await after.Centres.AsNoTracking().SingleAsync(c => c.Id == centre.Id)).Name.Should().Be("Familienzentrum Regenbogen");
         (await World.HistoryAsync("Centre", centre.Id)).Select(h => h.ChangedById)
@@ -54,12 +54,12 @@ public class CentreConcurrencyTests(ReferenceDataFixture world) : EditorPageTest
         var stale = await FormAsync(centre.Id);
         var fresh = await FormAsync(centre.Id);
         fresh.Locality = "Wanne-Eickel";
-        (await SaveAsync(editor, centre.Id, fresh)).Status.Should().Be(SaveStatus.Saved);
+        (await SaveAsync(editor, centre.Id, fresh)).Status.Should().Be(ReferenceSaveStatus.Saved);
 
         stale.Rooms[0] = new RoomFields { Name = "Turnhalle", Kind = "Hall", Capacity = "30" };
         var refused = await SaveAsync(editor, centre.Id, stale);
 
-        refused.Status.Should().Be(SaveStatus.Conflict);
+        refused.Status.Should().Be(ReferenceSaveStatus.Conflict);
         await using var db = World.NewDb();
         (await db.Rooms.CountAsync(r => r.CentreId == centre.Id)).Should().Be(0);
     }
@@ -72,7 +72,7 @@ public class CentreConcurrencyTests(ReferenceDataFixture world) : EditorPageTest
         var page = Open<CentreEditPage>(CentreEditPage.PathFor(centre.Id), p => p.Add(x => x.Id, centre.Id));
         var meanwhile = await FormAsync(centre.Id);
         meanwhile.Name = "Familienzentrum Sonnenblume am Park";
-        (await SaveAsync(await World.PrincipalAsync(EditingPortalFixture.Editor), centre.Id, meanwhile)).Status.Should().Be(SaveStatus.Saved);
+        (await SaveAsync(await World.PrincipalAsync(EditingPortalFixture.Editor), centre.Id, meanwhile)).Status.Should().Be(ReferenceSaveStatus.Saved);
 
         await page.TypeAsync("name", "Familienzentrum Regenbogen");
         await page.PressAsync("Save");
@@ -100,7 +100,7 @@ public class CentreConcurrencyTests(ReferenceDataFixture world) : EditorPageTest
         return form;
     }
 
-    private async Task<SaveResult> SaveAsync(System.Security.Claims.ClaimsPrincipal user, int id, CentreForm form)
+    private async Task<ReferenceSaveResult> SaveAsync(System.Security.Claims.ClaimsPrincipal user, int id, CentreForm form)
     {
         await using var db = await World.DbForAsync(user);
         return await CentreEditor.SaveAsync(db, user, id, form, World.SaveContext());

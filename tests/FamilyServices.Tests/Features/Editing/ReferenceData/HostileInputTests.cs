@@ -53,7 +53,7 @@ public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<Refe
         var categoryForm = CategoryForm.From(category);
         categoryForm.Names["tr"] = name;
 
-        var results = new List<SaveResult>();
+        var results = new List<ReferenceSaveResult>();
         await using (var db = await World.DbForAsync(editor)) results.Add(await CentreEditor.SaveAsync(db, editor, centre.Id, centreForm, World.SaveContext()));
         await using (var db = await World.DbForAsync(editor)) results.Add(await OrganisationEditor.SaveAsync(db, editor, organisation.Id, organisationForm, World.SaveContext()));
         await using (var db = await World.DbForAsync(editor)) results.Add(await DistrictEditor.SaveAsync(db, editor, district.Id, districtForm, World.SaveContext()));
@@ -62,7 +62,7 @@ public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<Refe
         var expected = ReferenceForms.Clean(name);
         if (stored)
         {
-            results.Select(r => r.Status).Should().AllBeEquivalentTo(SaveStatus.Saved);
+            results.Select(r => r.Status).Should().AllBeEquivalentTo(ReferenceSaveStatus.Saved);
             await using var db = World.NewDb();
             (await db.Centres.AsNoTracking().SingleAsync(c => c.Id == centre.Id)).Name.Should().Be(expected, "a NUL from a copy elsewhere becomes a space; the rest is kept as typed");
             (await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id)).Name.Should().Be(expected);
@@ -71,7 +71,7 @@ public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<Refe
         }
         else
         {
-            results.Select(r => r.Status).Should().AllBeEquivalentTo(SaveStatus.Invalid);
+            results.Select(r => r.Status).Should().AllBeEquivalentTo(ReferenceSaveStatus.Invalid);
             results.SelectMany(r => r.Problems).Select(p => p.Message).Should().AllSatisfy(m => m.Should().Contain("at most 200 characters (now 20000)"));
             (await World.HistoryAsync("Centre", centre.Id)).Should().BeEmpty();
         }
@@ -91,7 +91,7 @@ public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<Refe
         form.Street = "Weg 1\"><img src=x onerror=alert(1)>";
         await using (var db = await World.DbForAsync(editor))
         {
-            (await CentreEditor.SaveAsync(db, editor, centre.Id, form, World.SaveContext())).Status.Should().Be(SaveStatus.Saved);
+            (await CentreEditor.SaveAsync(db, editor, centre.Id, form, World.SaveContext())).Status.Should().Be(ReferenceSaveStatus.Saved);
         }
 
         await SignInAsync(World.Accounts[EditingPortalFixture.Editor]);
@@ -127,13 +127,13 @@ public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<Refe
         form.Hours[DayOfWeek.Tuesday][0] = new HoursFields { Opens = "14:00", Closes = "09:00" };
         form.Hours[DayOfWeek.Monday][0] = new HoursFields { Opens = "08:00", Closes = "12:00" };
 
-        SaveResult refused;
+        ReferenceSaveResult refused;
         await using (var db = await World.DbForAsync(editor))
         {
             refused = await CentreEditor.SaveAsync(db, editor, centre.Id, form, World.SaveContext());
         }
 
-        refused.Status.Should().Be(SaveStatus.Invalid);
+        refused.Status.Should().Be(ReferenceSaveStatus.Invalid);
         var problems = refused.Problems.ToDictionary(p => p.Field, p => p.Message);
         problems["name"].Should().Be("Name: at most 200 characters (now 201).");
         problems["website"].Should().StartWith("Give a full web address starting with https://");
@@ -186,7 +186,7 @@ public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<Refe
         form.Accessibility.Add("lift");
         form.TimeZone = "Europe/Amsterdam";
 
-        (await SaveAsync(editor, centre.Id, form)).Status.Should().Be(SaveStatus.Saved);
+        (await SaveAsync(editor, centre.Id, form)).Status.Should().Be(ReferenceSaveStatus.Saved);
 
         await using (var db = World.NewDb())
         {
@@ -203,7 +203,7 @@ public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<Refe
         history.Should().ContainSingle();
         history[0].Changes.Should().Contain("(room Turnhalle)").And.Contain("(Monday)").And.Contain("AccessibilityFeatures");
 
-        (await SaveAsync(editor, centre.Id, await FormAsync(editor, centre.Id))).Status.Should().Be(SaveStatus.Unchanged);
+        (await SaveAsync(editor, centre.Id, await FormAsync(editor, centre.Id))).Status.Should().Be(ReferenceSaveStatus.Unchanged);
         (await World.HistoryAsync("Centre", centre.Id)).Should().ContainSingle("saving the form unchanged records nothing");
     }
 
@@ -220,7 +220,7 @@ public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<Refe
         categoryForm.Names["de"] = Script;
         categoryForm.Names["tr"] = new string('ç', 201);
 
-        SaveResult organisationRefused, categoryRefused;
+        ReferenceSaveResult organisationRefused, categoryRefused;
         await using (var db = await World.DbForAsync(editor)) organisationRefused = await OrganisationEditor.SaveAsync(db, editor, organisation.Id, organisationForm, World.SaveContext());
         await using (var db = await World.DbForAsync(editor)) categoryRefused = await CategoryEditor.SaveAsync(db, editor, category.Id, categoryForm, World.SaveContext(), new("en", "de"));
 
@@ -240,7 +240,7 @@ public class HostileInputTests(ReferenceDataFixture world) : EditorPageTest<Refe
         return form;
     }
 
-    private async Task<SaveResult> SaveAsync(ClaimsPrincipal editor, int id, CentreForm form)
+    private async Task<ReferenceSaveResult> SaveAsync(ClaimsPrincipal editor, int id, CentreForm form)
     {
         await using var db = await World.DbForAsync(editor);
         return await CentreEditor.SaveAsync(db, editor, id, form, World.SaveContext());

@@ -33,7 +33,7 @@ public class PublicNoticeTests(ReferenceDataFixture portal) : IClassFixture<Refe
         form.ClosedUntil = lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await using (var db = await portal.DbForAsync(editor))
         {
-            (await CentreEditor.SaveAsync(db, editor, centre.Id, form, portal.SaveContext())).Status.Should().Be(SaveStatus.Saved);
+            (await CentreEditor.SaveAsync(db, editor, centre.Id, form, portal.SaveContext())).Status.Should().Be(ReferenceSaveStatus.Saved);
         }
         using var visitor = await portal.ClientAsync(language: "de");
 

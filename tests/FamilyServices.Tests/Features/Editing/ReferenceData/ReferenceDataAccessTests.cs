@@ -115,7 +115,7 @@ public partial class ReferenceDataAccessTests(ReferenceDataFixture world) : Edit
         };
         var import = await new DistrictPopulationImporter(db).ImportAsync(user, Encoding.UTF8.GetBytes($"district_code,year,age_band,children\n{district.Code},2025,0-2,100\n"), default);
 
-        results.Select(r => r.Status).Should().AllBeEquivalentTo(SaveStatus.Refused);
+        results.Select(r => r.Status).Should().AllBeEquivalentTo(ReferenceSaveStatus.Refused);
         import.Imported.Should().BeFalse();
         (await CountsAsync()).Should().Be(before, "nothing was written");
         await using var check = World.NewDb();
@@ -208,7 +208,7 @@ public partial class ReferenceDataAccessTests(ReferenceDataFixture world) : Edit
         await using (var save = await World.DbForAsync(editor))
         {
             (await DistrictEditor.SaveAsync(save, editor, null, new DistrictForm { Code = "NORD-TEST", Name = "Nord", IsFocusArea = true }, World.SaveContext()))
-                .Status.Should().Be(SaveStatus.Created);
+                .Status.Should().Be(ReferenceSaveStatus.Created);
         }
         var district = await db.Districts.AsNoTracking().SingleAsync(d => d.Code == "NORD-TEST");
         district.IsFocusArea.Should().BeTrue();

@@ -33,12 +33,12 @@ public static class CategoryEditor
     public static List<(CategoryNode Node, int Depth)> PlacesFor(CategoryTree tree, int? categoryId, NameLanguages languages) =>
         tree.Ordered(languages.Reader, languages.City).Where(c => categoryId is not { } id || !tree.IsInBranchOf(c.Node.Id, id)).ToList();
 
-    public static async Task<SaveResult> SaveAsync(FamilyServicesDb db, ClaimsPrincipal user, int? id, CategoryForm typed, SaveContext context, NameLanguages languages)
+    public static async Task<ReferenceSaveResult> SaveAsync(FamilyServicesDb db, ClaimsPrincipal user, int? id, CategoryForm typed, SaveContext context, NameLanguages languages)
     {
-        if (!user.IsEditor()) return SaveResult.Refused;
+        if (!user.IsEditor()) return ReferenceSaveResult.Refused;
         var t = context.T;
         Category? category = null;
-        if (id is { } existing && (category = await db.Categories.Include(c => c.Names).SingleOrDefaultAsync(c => c.Id == existing)) is null) return SaveResult.NotFound;
+        if (id is { } existing && (category = await db.Categories.Include(c => c.Names).SingleOrDefaultAsync(c => c.Id == existing)) is null) return ReferenceSaveResult.NotFound;
         var tree = await CategoryTree.LoadAsync(db);
         var form = typed.Normalized();
         var problems = form.Validate(t, languages.City);
@@ -59,7 +59,7 @@ public static class CategoryEditor
         }
         uint version = 0;
         if (category is not null && !ReferenceForms.TryVersion(form.Version, out version)) problems.Add("code", t["EditReload"]);
-        if (problems.Count > 0) return SaveResult.Invalid(problems);
+        if (problems.Count > 0) return ReferenceSaveResult.Invalid(problems);
 
         var item = category ?? new Category { Code = "" };
         form.ApplyTo(item);
@@ -71,12 +71,12 @@ public static class CategoryEditor
     /// Deletes the category read at <paramref name="version"/> while nothing uses it. In use: the result's one problem
     /// (on "delete") says what uses it and how to free it; changed meanwhile: a conflict naming who saved.
     /// </summary>
-    public static async Task<SaveResult> DeleteAsync(FamilyServicesDb db, ClaimsPrincipal user, int id, string version, SaveContext context, NameLanguages languages)
+    public static async Task<ReferenceSaveResult> DeleteAsync(FamilyServicesDb db, ClaimsPrincipal user, int id, string version, SaveContext context, NameLanguages languages)
     {
-        if (!user.IsEditor()) return SaveResult.Refused;
+        if (!user.IsEditor()) return ReferenceSaveResult.Refused;
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id);
-        if (category is null) return SaveResult.NotFound;
-        if (!ReferenceForms.TryVersion(version, out var expected)) return SaveResult.Invalid([new FormProblem("delete", context.T["EditReload"])]);
+        if (category is null) return ReferenceSaveResult.NotFound;
+        if (!ReferenceForms.TryVersion(version, out var expected)) return ReferenceSaveResult.Invalid([new FormProblem("delete", context.T["EditReload"])]);
         var tree = await CategoryTree.LoadAsync(db);
         var node = tree.Find(id)!;
         var name = CategoryTree.NameOf(node, languages.Reader, languages.City);
@@ -91,7 +91,7 @@ public static class CategoryEditor
         {
             db.ChangeTracker.Clear();
             var who = await EditConflict.DescribeAsync(db, context.T, nameof(Category), id, context.CityZone, context.Clock);
-            return new SaveResult(SaveStatus.Conflict, id, [], who, await ReferenceForms.CurrentVersionAsync<Category>(db, id));
+            return new ReferenceSaveResult(ReferenceSaveStatus.Conflict, id, [], who, await ReferenceForms.CurrentVersionAsync<Category>(db, id));
         }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation })
         {
@@ -99,10 +99,10 @@ public static class CategoryEditor
             db.ChangeTracker.Clear();
             return InUse(context, name, await db.Programmes.CountAsync(p => p.CategoryId == id), await db.Categories.CountAsync(c => c.ParentId == id));
         }
-        return new SaveResult(SaveStatus.Deleted, id, []);
+        return new ReferenceSaveResult(ReferenceSaveStatus.Deleted, id, []);
     }
 
-    private static SaveResult InUse(SaveContext context, string name, int programmes, int children) => SaveResult.Invalid([new FormProblem("delete", (programmes, children) switch
+    private static ReferenceSaveResult InUse(SaveContext context, string name, int programmes, int children) => ReferenceSaveResult.Invalid([new FormProblem("delete", (programmes, children) switch
     {
         ( > 0, > 0) => context.T["RefCategoryInUseBoth", name, programmes, children],
         ( > 0, _) => context.T["RefCategoryInUseProgrammes", name, programmes],

@@ -44,15 +44,15 @@ public static class CentreEditor
     /// Creates the centre (<paramref name="id"/> null) or saves the form over it. Every rule is checked again here,
     /// whatever the page showed; a refused form writes nothing at all, not even its valid parts.
     /// </summary>
-    public static async Task<SaveResult> SaveAsync(FamilyServicesDb db, ClaimsPrincipal user, int? id, CentreForm typed, SaveContext context)
+    public static async Task<ReferenceSaveResult> SaveAsync(FamilyServicesDb db, ClaimsPrincipal user, int? id, CentreForm typed, SaveContext context)
     {
-        if (!user.IsEditor()) return SaveResult.Refused;
+        if (!user.IsEditor()) return ReferenceSaveResult.Refused;
         var t = context.T;
         Centre? centre = null;
         if (id is { } existing)
         {
             centre = await db.Centres.Include(c => c.Rooms).Include(c => c.OpeningHours).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == existing);
-            if (centre is null) return SaveResult.NotFound;
+            if (centre is null) return ReferenceSaveResult.NotFound;
         }
         var form = typed.Normalized();
         var problems = form.Validate(t, EditorForms.Today(context.Clock, context.CityZone), centre?.ClosedUntil);
@@ -66,7 +66,7 @@ public static class CentreEditor
         await RefuseRemovingUsedRoomsAsync(db, form, centre, problems, context);
         uint version = 0;
         if (centre is not null && !ReferenceForms.TryVersion(form.Version, out version)) problems.Add("name", t["EditReload"]);
-        if (problems.Count > 0) return SaveResult.Invalid(problems);
+        if (problems.Count > 0) return ReferenceSaveResult.Invalid(problems);
 
         var item = centre ?? new Centre { Code = "", Name = "", Street = "", Postcode = "", Locality = "", TimeZone = "" };
         form.ApplyTo(item);

@@ -22,12 +22,12 @@ public static class DistrictEditor
         return new Stored(district, population.Keys.Select(k => k.Year).Distinct().OrderDescending().ToList(), population);
     }
 
-    public static async Task<SaveResult> SaveAsync(FamilyServicesDb db, ClaimsPrincipal user, int? id, DistrictForm typed, SaveContext context)
+    public static async Task<ReferenceSaveResult> SaveAsync(FamilyServicesDb db, ClaimsPrincipal user, int? id, DistrictForm typed, SaveContext context)
     {
-        if (!user.IsEditor()) return SaveResult.Refused;
+        if (!user.IsEditor()) return ReferenceSaveResult.Refused;
         var t = context.T;
         District? district = null;
-        if (id is { } existing && (district = await db.Districts.SingleOrDefaultAsync(d => d.Id == existing)) is null) return SaveResult.NotFound;
+        if (id is { } existing && (district = await db.Districts.SingleOrDefaultAsync(d => d.Id == existing)) is null) return ReferenceSaveResult.NotFound;
         var form = typed.Normalized();
         var problems = form.Validate(t);
         var otherId = district?.Id ?? 0;
@@ -37,7 +37,7 @@ public static class DistrictEditor
         }
         uint version = 0;
         if (district is not null && !ReferenceForms.TryVersion(form.Version, out version)) problems.Add("name", t["EditReload"]);
-        if (problems.Count > 0) return SaveResult.Invalid(problems);
+        if (problems.Count > 0) return ReferenceSaveResult.Invalid(problems);
 
         var item = district ?? new District { Code = "", Name = "" };
         form.ApplyTo(item);

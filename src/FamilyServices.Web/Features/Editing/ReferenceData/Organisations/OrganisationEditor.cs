@@ -22,12 +22,12 @@ public static class OrganisationEditor
             await db.Programmes.CountAsync(p => p.Partners.Any(x => x.OrganisationId == id)));
     }
 
-    public static async Task<SaveResult> SaveAsync(FamilyServicesDb db, ClaimsPrincipal user, int? id, OrganisationForm typed, SaveContext context)
+    public static async Task<ReferenceSaveResult> SaveAsync(FamilyServicesDb db, ClaimsPrincipal user, int? id, OrganisationForm typed, SaveContext context)
     {
-        if (!user.IsEditor()) return SaveResult.Refused;
+        if (!user.IsEditor()) return ReferenceSaveResult.Refused;
         var t = context.T;
         Organisation? organisation = null;
-        if (id is { } existing && (organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == existing)) is null) return SaveResult.NotFound;
+        if (id is { } existing && (organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == existing)) is null) return ReferenceSaveResult.NotFound;
         var form = typed.Normalized();
         var problems = form.Validate(t);
         var otherId = organisation?.Id ?? 0;
@@ -37,7 +37,7 @@ public static class OrganisationEditor
         }
         uint version = 0;
         if (organisation is not null && !ReferenceForms.TryVersion(form.Version, out version)) problems.Add("name", t["EditReload"]);
-        if (problems.Count > 0) return SaveResult.Invalid(problems);
+        if (problems.Count > 0) return ReferenceSaveResult.Invalid(problems);
 
         var item = organisation ?? new Organisation { Code = "", Name = "" };
         form.ApplyTo(item);
