@@ -1,11 +1,14 @@
 using FamilyServices.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace FamilyServices.BrowserTests.Accessibility;
 
 /// <summary>
-/// Every page of the editors' and admins' area, visited by an Admin on the Kocaeli demo on a phone and a desktop:
-/// axe (WCAG 2.1 AA), reflow at 360 px, the keyboard walk and no raw resource keys on each. The journeys cover the
-/// steps people take; this covers the pages no journey happens to pass through. Item pages are reached from their lists.
+/// Every page of the staff area (staff, editors, Admins, officials), visited by an Admin on the Kocaeli demo: axe
+/// (WCAG 2.1 AA), reflow at 360 px, the keyboard walk and no raw resource keys, on a phone and a desktop in Turkish,
+/// and in German, Dutch and English on a phone; then with a select menu and the phone navigation open. The journeys
+/// cover the steps people take (and the confirm dialogs: publish, deactivate, erase); this covers the pages no journey
+/// happens to pass through. Item pages are reached from their lists.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class StaffAreaPagesTests(BrowserFixture browser)
@@ -13,10 +16,12 @@ public class StaffAreaPagesTests(BrowserFixture browser)
     /// <summary>Also visited by Security/ContentSecurityPolicyTests.</summary>
     internal static readonly string[] Pages =
     [
+        "/staff/today", "/staff/import",
         "/editor", "/editor/programmes", "/editor/programmes/new", "/editor/translations", "/editor/reports", "/editor/proposals",
-        "/editor/centres", "/editor/centres/new", "/editor/organisations", "/editor/organisations/new",
+        "/editor/proposals/mine", "/editor/centres", "/editor/centres/new", "/editor/organisations", "/editor/organisations/new",
         "/editor/categories", "/editor/categories/new", "/editor/districts", "/editor/districts/new", "/editor/districts/import",
         "/admin/users", "/admin/users/new", "/admin/audit", "/admin/participants",
+        "/officials/reach",
         "/account", "/account/password", "/account/two-factor", "/account/tokens",
     ];
 
@@ -28,41 +33,100 @@ public class StaffAreaPagesTests(BrowserFixture browser)
         ("/editor/districts", "/editor/districts/"),
     ];
 
+    public static TheoryData<string> OtherLanguages() => ["de", "nl", "en"];
+
     [Theory]
     [InlineData("phone")]
     [InlineData("desktop")]
     public async Task Every_page_of_the_staff_area_passes_the_accessibility_keyboard_and_reflow_checks(string viewport)
     {
-        await using var admin = await SignedInAdminAsync(viewport);
+        await using var admin = await SignedInAdminAsync(Viewport.Named(viewport), "tr");
+        await VisitEveryPageAsync(admin, PageChecks.All);
+    }
 
+    [Theory]
+    [MemberData(nameof(OtherLanguages))]
+    public async Task Every_page_of_the_staff_area_reads_well_on_a_phone_in_each_language(string language)
+    {
+        await using var admin = await SignedInAdminAsync(Viewport.Phone, language);
+        // The keyboard walk does not depend on the language; the texts' lengths (reflow) and translations do.
+        await VisitEveryPageAsync(admin, PageChecks.Accessibility | PageChecks.ResourceKeys);
+    }
+
+    [Fact]
+    public async Task An_open_select_menu_and_the_phone_navigation_pass_the_accessibility_checks()
+    {
+        const PageChecks whileOpen = PageChecks.Accessibility | PageChecks.ResourceKeys;
+        await using var admin = await SignedInAdminAsync(Viewport.Phone, "de");
+        var page = admin.Page;
+
+        await admin.OpenAsync("/editor/programmes", "programmes", PageChecks.None);
+        await page.Locator("#filter-state").ClickAsync();
+        var menu = page.Locator(".mud-popover-open [role=listbox], .mud-popover-open .mud-list").First;
+        await Expect(menu).ToBeVisibleAsync(new() { Timeout = Visitor.CircuitTimeoutMs });
+        await admin.ArriveAsync("state-menu-open", whileOpen);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(menu).Not.ToBeVisibleAsync(new() { Timeout = Visitor.CircuitTimeoutMs });
+
+        var menuButton = page.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("StaffMenu", "de") });
+        await menuButton.ClickAsync();
+        await Expect(menuButton).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = Visitor.CircuitTimeoutMs });
+        await Expect(page.Locator("#staff-navigation")).ToBeVisibleAsync();
+        await admin.ArriveAsync("navigation-open", whileOpen);
+    }
+
+    private static async Task VisitEveryPageAsync(Visitor admin, PageChecks checks)
+    {
         foreach (var path in Pages)
         {
-            var response = await admin.OpenAsync(path, path.Trim('/').Replace('/', '-'));
+            var response = await admin.OpenAsync(path, path.Trim('/').Replace('/', '-'), checks);
             response!.Status.Should().Be(200, path);
         }
         foreach (var (list, prefix) in Items)
         {
-            await admin.OpenAsync(list, $"{list.Trim('/').Replace('/', '-')}-list", PageChecks.None);
-            var item = admin.Page.Locator($"main a[href^='{prefix}']:not([href$='/new']):not([href$='/import'])").First;
             var name = list.Split('/').Last();
-            await admin.FollowAsync(item, $"{name}-item");
+            await admin.OpenAsync(list, $"{name}-list", PageChecks.None);
+            await admin.FollowAsync(FirstItemLink(admin.Page, prefix), $"{name}-item", checks);
             new Uri(admin.Page.Url).AbsolutePath.Should().MatchRegex($"^{prefix}\\d+$");
-            var history = admin.Page.Locator("main a[href$='/history']").First;
-            await admin.FollowAsync(history, $"{name}-history");
+            await admin.FollowAsync(admin.Page.Locator("main a[href$='/history']").First, $"{name}-history", checks);
         }
+
+        // A programme's offering, its history and the form for a new one.
+        await admin.OpenAsync("/editor/programmes?state=Published", "published-programmes", PageChecks.None);
+        await admin.FollowAsync(FirstItemLink(admin.Page, "/editor/programmes/"), "programme", PageChecks.None);
+        var programme = new Uri(admin.Page.Url).AbsolutePath;
+        await admin.FollowAsync(FirstItemLink(admin.Page, "/editor/offerings/"), "offering-item", checks);
+        await admin.FollowAsync(admin.Page.Locator("main a[href$='/history']").First, "offering-history", checks);
+        await admin.OpenAsync($"{programme}/offerings/new", "offering-new", checks);
+
+        // An account's page, and a class's roster on the next weekday.
+        await admin.OpenAsync("/admin/users", "users-list", PageChecks.None);
+        await admin.FollowAsync(FirstItemLink(admin.Page, "/admin/users/"), "user-item", checks);
+        await admin.OpenAsync($"/staff/today?date={NextWeekday():yyyy-MM-dd}", "next-weekday", PageChecks.None);
+        await admin.FollowAsync(FirstItemLink(admin.Page, "/staff/sessions/"), "roster", checks);
+        await admin.Page.Locator("li.roster-row").First.WaitForAsync(new() { Timeout = Visitor.CircuitTimeoutMs });
     }
 
-    private async Task<Visitor> SignedInAdminAsync(string viewport)
+    private static ILocator FirstItemLink(IPage page, string prefix) =>
+        page.Locator($"main a[href^='{prefix}']:not([href$='/new']):not([href$='/import']):not([href*='?'])").First;
+
+    private static DateOnly NextWeekday()
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        return day;
+    }
+
+    private async Task<Visitor> SignedInAdminAsync(Viewport viewport, string language, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         var email = $"admin.{Guid.NewGuid():N}@example.org";
         var created = await browser.OperatorAsync("users", "add", "--email", email, "--role", "Admin", "--name", "Admin area check");
         var password = created.Split('\n').Single(l => l.StartsWith("One-time password", StringComparison.Ordinal)).Split(": ")[1].Trim();
-        var visitor = await browser.NewVisitorAsync(Viewport.Named(viewport), language: "tr",
-            test: nameof(Every_page_of_the_staff_area_passes_the_accessibility_keyboard_and_reflow_checks));
+        var visitor = await browser.NewVisitorAsync(viewport, language: language, test: test);
         await visitor.OpenAsync("/editor", "sign-in", PageChecks.None);
         await visitor.Page.Locator("#email").FillAsync(email);
         await visitor.Page.Locator("#password").FillAsync(password);
-        await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("SignInSubmit", "tr") }), "own-password");
+        await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Button, new() { Name = UiStrings.Get("SignInSubmit", language) }), "own-password");
         await visitor.ChooseOwnPasswordAsync(password, "signed-in", PageChecks.None);
         new Uri(visitor.Page.Url).AbsolutePath.Should().Be("/editor");
         return visitor;

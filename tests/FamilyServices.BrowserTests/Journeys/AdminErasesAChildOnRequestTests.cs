@@ -119,7 +119,7 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
         await page.Locator("table tbody .audit-action").First.WaitForAsync();
         (await page.Locator("table tbody").InnerTextAsync()).Should().Contain("Child erased");
         await ShowsNoCodeAsync(page, child.Code, display);
-        await page.Locator(".mud-select:has(#audit-action)").ClickAsync();
+        await page.Locator("#audit-action").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Child erased" }).ClickAsync();
         await page.Locator("#audit-show").ClickAsync();
         await page.Locator("table tbody tr", new() { HasText = "Privacy desk" }).First.WaitForAsync();
@@ -158,7 +158,7 @@ public class AdminErasesAChildOnRequestTests(BrowserFixture browser)
     /// <summary>Opens the reason's list and picks one (keyboard users do the same with Enter and the arrow keys).</summary>
     private static async Task ChooseReasonAsync(IPage page, string reason)
     {
-        await page.Locator(".mud-select:has(#reason)").ClickAsync();
+        await page.Locator("#reason").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = reason }).ClickAsync();
         await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
     }

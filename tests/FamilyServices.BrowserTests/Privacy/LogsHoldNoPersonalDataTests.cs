@@ -1,10 +1,11 @@
 using FamilyServices.BrowserTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace FamilyServices.BrowserTests.Privacy;
 
 /// <summary>
 /// A staff member's short journey through children's data in a real browser (sign in, today's sessions, a roster, a
-/// child added with a nickname, the roster saved), then a look at everything the portal logged so far, from this and
+/// tick saved over the circuit, a search by code, a child added with a nickname), then a look at everything the portal logged so far, from this and
 /// every other journey of the run: no e-mail address, password, nickname or participant code may be in it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -29,21 +30,33 @@ public class LogsHoldNoPersonalDataTests(BrowserFixture browser)
         var weekday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
         while (weekday.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) weekday = weekday.AddDays(1);
         await staff.OpenAsync($"/staff/today?date={weekday:yyyy-MM-dd}", "weekday", PageChecks.None);
-        await staff.FollowAsync(page.Locator(".sessions a", new() { HasText = "Anne yanı" }).First, "roster", PageChecks.None);
+        // Opened by its address, so the roster's request is in the log too.
+        var roster = await page.Locator("a[href^='/staff/sessions/']", new() { HasText = "Anne yanı" }).First.GetAttributeAsync("href");
+        await staff.OpenAsync(roster!, "roster", PageChecks.None);
+        var rows = page.Locator("li.roster-row");
+        await rows.First.WaitForAsync(new() { Timeout = Visitor.CircuitTimeoutMs });
 
-        await page.Locator("summary", new() { HasText = "Add a child" }).ClickAsync();
-        await page.Locator("#birthYear").FillAsync((weekday.Year - 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.Locator("#birthMonth").SelectOptionAsync("4");
-        await page.Locator("#districtId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        // A tick, a search by code, and a new child with a nickname: each over the circuit.
+        await rows.First.Locator("label", new() { HasText = UiStrings.Get("AttendancePresent", "en") }).ClickAsync();
+        await Expect(page.Locator("li.roster-row[data-state=Saved]")).ToHaveCountAsync(1, new() { Timeout = Visitor.CircuitTimeoutMs });
+        var firstCode = (await rows.First.Locator(".roster-row__code").InnerTextAsync()).Trim();
+        await page.Locator("#roster-filter").FillAsync(firstCode);
+        await Expect(rows).ToHaveCountAsync(1, new() { Timeout = Visitor.CircuitTimeoutMs });
+        await page.Locator("#roster-filter").FillAsync("");
+        await Expect(rows).Not.ToHaveCountAsync(1, new() { Timeout = Visitor.CircuitTimeoutMs });
+
+        await page.Locator("#add-child-panel").GetByText(UiStrings.Get("AddChildTitle", "en")).ClickAsync();
+        await page.Locator("#birth-year").FillAsync((weekday.Year - 3).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ChooseAsync(page, "#birth-month", "April");
+        await ChooseAsync(page, "#district", null);
         await page.Locator("#new-nickname").FillAsync(nickname);
-        await page.Locator("input[name=consent]").CheckAsync();
-        await staff.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Register and mark present" }), "child-added", PageChecks.None);
-        (await page.Locator("p[role=status]").InnerTextAsync()).Should().Contain("added");
-        await page.Locator(".roster__table tbody tr input[value=Present]").First.CheckAsync();
-        await staff.FollowAsync(page.GetByRole(AriaRole.Button, new() { Name = "Save attendance" }), "saved", PageChecks.None);
+        await page.Locator("#consent").CheckAsync();
+        await page.Locator("#add-new").ClickAsync();
+        await Expect(page.Locator(".roster-row__nickname", new() { HasText = nickname })).ToBeVisibleAsync(new() { Timeout = Visitor.CircuitTimeoutMs });
+        await staff.ScreenshotAsync("child-added");
 
-        var codes = await page.Locator(".roster__code").AllInnerTextsAsync();
-        (await page.Locator(".roster__nickname").AllInnerTextsAsync()).Should().Contain(nickname);
+        var codes = await page.Locator(".roster-row__code").AllInnerTextsAsync();
+        (await page.Locator(".roster-row__nickname").AllInnerTextsAsync()).Should().Contain(nickname);
         var personal = new List<string> { email, password, FirstSignIn.OwnPassword, nickname };
         personal.AddRange(codes.Select(c => c.Trim()));
         personal.AddRange(codes.Select(c => c.Trim().Replace("-", "", StringComparison.Ordinal)));
@@ -52,5 +65,14 @@ public class LogsHoldNoPersonalDataTests(BrowserFixture browser)
         events.Should().Contain(e => e.Contains("/staff/sessions/", StringComparison.Ordinal), "the journey was logged at all");
         var leaks = events.SelectMany(e => personal.Where(v => e.Contains(v, StringComparison.OrdinalIgnoreCase)).Select(v => $"{v} in: {e}")).ToList();
         leaks.Should().BeEmpty();
+    }
+
+    private static async Task ChooseAsync(IPage page, string select, string? option)
+    {
+        await page.Locator(select).Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        var options = page.GetByRole(AriaRole.Option);
+        var choice = option is null ? options.First : options.Filter(new() { HasText = option }).First;
+        await choice.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Listbox)).Not.ToBeVisibleAsync();
     }
 }
