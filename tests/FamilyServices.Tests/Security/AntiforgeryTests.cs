@@ -2,7 +2,6 @@ using System.Net;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Language;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace FamilyServices.Tests.Security;
 
@@ -94,25 +93,5 @@ public class AntiforgeryTests(SecurityFixture portal) : IClassFixture<SecurityFi
         response.StatusCode == HttpStatusCode.BadRequest
         || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/status/400");
 
-    /// <summary>A fingerprint of every table, except the ones that change by reading (key ring, token use times).</summary>
-    private async Task<List<string>> SnapshotAsync()
-    {
-        await using var connection = new NpgsqlConnection(portal.ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' "
-            + "and table_name not in ('data_protection_keys', 'api_tokens') order by table_name", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
-        var prints = new List<string>();
-        foreach (var table in tables)
-        {
-            await using var hash = new NpgsqlCommand($"select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from \"{table}\" t", connection);
-            prints.Add($"{table}: {await hash.ExecuteScalarAsync()}");
-        }
-        return prints;
-    }
+    private Task<List<string>> SnapshotAsync() => EndpointWalk.SnapshotAsync(portal.ConnectionString);
 }

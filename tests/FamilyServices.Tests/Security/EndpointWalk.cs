@@ -3,16 +3,20 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
+using FamilyServices.Web.Platform;
 using HtmlAgilityPack;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace FamilyServices.Tests.Security;
 
 /// <summary>
 /// What the security walks share: every endpoint the portal maps (route pattern and method), its route filled from
-/// the seeded city, and how an answer counts: allowed, denied, or not found.
+/// the seeded city, and how an answer counts: allowed, denied, not found, or the frame of an interactive page.
 /// </summary>
 public static partial class EndpointWalk
 {
@@ -21,8 +25,17 @@ public static partial class EndpointWalk
     public const string NotFound = "404";
     public const string NoScope = "—";
 
-    /// <summary>One row of the table: a route pattern and one of its methods.</summary>
-    public sealed record Route(string Pattern, string Method)
+    /// <summary>
+    /// A 200 that carries only the frame of an interactive page (the document, the Blazor server marker, no content):
+    /// the route's authorisation let the request through, and everything else happens over the circuit.
+    /// </summary>
+    public const string Frame = "frame";
+
+    /// <summary>
+    /// One row of the table: a route pattern and one of its methods, and whether the route is a page of the interactive
+    /// staff area (decision 0013), whose GET answers the frame only and whose handlers run over the circuit.
+    /// </summary>
+    public sealed record Route(string Pattern, string Method, bool Interactive = false)
     {
         public bool IsApi => Pattern.StartsWith("/api/", StringComparison.Ordinal);
     }
@@ -34,12 +47,19 @@ public static partial class EndpointWalk
     /// </summary>
     public static List<Route> Routes(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => (Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]))
+            .Select(e => (Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"],
+                Interactive: IsInteractivePage(e)))
             .Where(e => !e.Pattern.StartsWith("/_", StringComparison.Ordinal))
-            .SelectMany(e => e.Methods.Where(m => m is not ("HEAD" or "OPTIONS")).Select(m => new Route(e.Pattern, m)))
+            .SelectMany(e => e.Methods.Where(m => m is not ("HEAD" or "OPTIONS")).Select(m => new Route(e.Pattern, m, e.Interactive)))
             .Distinct()
             .OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>A page of the staff area that is not excluded from interactive routing (as the print view is), as the portal decides it.</summary>
+    private static bool IsInteractivePage(RouteEndpoint endpoint) =>
+        InteractiveArea.IsInAreaPath("/" + endpoint.RoutePattern.RawText!.TrimStart('/'))
+        && endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
+        && endpoint.Metadata.GetMetadata<ExcludeFromInteractiveRoutingAttribute>() is null;
 
     /// <summary>The route's path with its parameters pointing at the rows of one centre; unknown parameters are listed.</summary>
     public static string Fill(SecurityFixture city, Route route, SecurityFixture.CityData data, List<string> unknown) =>
@@ -111,6 +131,25 @@ public static partial class EndpointWalk
         return code >= 500 ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : Allowed;
     }
 
+    /// <summary>As <see cref="Classify"/>, but a 200 that is only the frame of an interactive page counts as <see cref="Frame"/>.</summary>
+    public static async Task<string> ClassifyAsync(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.OK && IsFrame(await response.Content.ReadAsStringAsync()) ? Frame : Classify(response);
+
+    /// <summary>
+    /// The frame of an interactive page: the server's marker for a component it leaves to the circuit, and nothing of
+    /// the page itself (no heading, no main content, no form that posts; the reconnect notice's reload forms are GETs):
+    /// without prerendering the page runs only in its circuit.
+    /// </summary>
+    public static bool IsFrame(string html) =>
+        html.Contains("<!--Blazor:", StringComparison.Ordinal)
+        && html.Contains("\"type\":\"server\"", StringComparison.Ordinal)
+        && !html.Contains("<h1", StringComparison.OrdinalIgnoreCase)
+        && !html.Contains("<main", StringComparison.OrdinalIgnoreCase)
+        && !PostingFormRegex().IsMatch(html);
+
+    [GeneratedRegex(@"<form[^>]*method\s*=\s*[""']?post", RegexOptions.IgnoreCase)]
+    private static partial Regex PostingFormRegex();
+
     /// <summary>
     /// Sends one request as a browser or script would, but without an antiforgery token: a GET, or a POST of the
     /// fields of the page's own form (or a placeholder field when there is no such page); the API import gets an empty CSV.
@@ -165,4 +204,30 @@ public static partial class EndpointWalk
     }
 
     public static string TokenOf(HtmlDocument page) => page.AntiforgeryToken();
+
+    /// <summary>A valid antiforgery token of the client's user, from a static page that has a form (the home page's language switch).</summary>
+    public static async Task<string> TokenAsync(HttpClient client) =>
+        TokenOf(await PageAsync(client, "/") ?? throw new InvalidOperationException("The home page did not answer with a page."));
+
+    /// <summary>A fingerprint of every table, except the ones that change by reading (key ring, token use times).</summary>
+    public static async Task<List<string>> SnapshotAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' "
+            + "and table_name not in ('data_protection_keys', 'api_tokens') order by table_name", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        var prints = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var hash = new NpgsqlCommand($"select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from \"{table}\" t", connection);
+            prints.Add($"{table}: {await hash.ExecuteScalarAsync()}");
+        }
+        return prints;
+    }
 }
