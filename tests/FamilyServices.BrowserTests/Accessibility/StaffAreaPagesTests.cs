@@ -61,7 +61,7 @@ public class StaffAreaPagesTests(BrowserFixture browser)
         var page = admin.Page;
 
         await admin.OpenAsync("/editor/programmes", "programmes", PageChecks.None);
-        await page.Locator("#filter-state").ClickAsync();
+        await page.Locator("#filter-state").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
         var menu = page.Locator(".mud-popover-open [role=listbox], .mud-popover-open .mud-list").First;
         await Expect(menu).ToBeVisibleAsync(new() { Timeout = Visitor.CircuitTimeoutMs });
         await admin.ArriveAsync("state-menu-open", whileOpen);

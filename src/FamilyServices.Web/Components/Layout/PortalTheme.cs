@@ -36,9 +36,9 @@ public static class PortalTheme
             Dark = "#1d2430",
             TextPrimary = "#1d2430",
             TextSecondary = "#4a5568", // 7.5:1
-            TextDisabled = "#6b7280",  // 4.8:1
+            TextDisabled = "#5f6673",  // 5.3:1 on the page background (a breadcrumb's current item is a disabled link)
             ActionDefault = "#4a5568",
-            ActionDisabled = "#6b7280",
+            ActionDisabled = "#5f6673",
             LinesInputs = "#6b7280",   // input borders 3:1 and more (WCAG 1.4.11)
             Divider = "#d5dbe3",
             Background = "#f4f6f9",
