@@ -40,7 +40,7 @@ public abstract class AdminPageTest(TestWorld world) : InteractivePageTest(world
     protected void AnswerDialog(string buttonText)
     {
         Dialogs.WaitForAssertion(() => Dialogs.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(buttonText), Wait);
-        Dialogs.InvokeAsync(() => Dialogs.FindAll("button").Last(b => b.TextContent.Trim() == buttonText).Click()).GetAwaiter().GetResult();
+        Dialogs.FindAll("button").Last(b => b.TextContent.Trim() == buttonText).Click();
         Dialogs.WaitForAssertion(() => Dialogs.FindAll(".mud-dialog").Should().BeEmpty(), Wait);
     }
 
