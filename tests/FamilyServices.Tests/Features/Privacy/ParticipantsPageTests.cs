@@ -27,7 +27,7 @@ public sealed class ParticipantsPageTests(UsersFixture world) : AdminPageTest(wo
     {
         var page = Open<ParticipantsPage>();
         page.WaitForAssertion(() => page.FindAll("#find").Should().NotBeEmpty(), Wait);
-        page.Find("#code").Input(code);
+        TypeInto(page, "#code", code);
         Click(page, "#find");
         return page;
     }
@@ -98,11 +98,11 @@ public sealed class ParticipantsPageTests(UsersFixture world) : AdminPageTest(wo
         var page = Find(child.Code);
         page.WaitForAssertion(() => page.FindAll("#erase-button").Should().NotBeEmpty(), Wait);
 
-        page.Find("#confirm").Input("ACDE-FGHJ");
+        TypeInto(page, "#confirm", "ACDE-FGHJ");
         Choose(page, "reason", nameof(ErasureReason.FamilyRequest));
         Click(page, "#erase-button");
         page.WaitForAssertion(() => page.Markup.Should().Contain("does not match"), Wait);
-        page.Find("#confirm").Input(ParticipantCode.Display(child.Code));
+        TypeInto(page, "#confirm", ParticipantCode.Display(child.Code));
         Choose(page, "reason", "");
         Click(page, "#erase-button");
         page.WaitForAssertion(() => page.Markup.Should().Contain("Choose a reason"), Wait);
@@ -126,7 +126,7 @@ public sealed class ParticipantsPageTests(UsersFixture world) : AdminPageTest(wo
         entry.CorrelationId.Should().BeNull("an open page has no request of its own");
         entry.Details.Should().Contain("familyRequest").And.NotContain(child.Code);
 
-        page.Find("#code").Input(child.Code);
+        TypeInto(page, "#code", child.Code);
         Click(page, "#find");
         page.WaitForAssertion(() => page.Markup.Should().Contain("No child has this code"), Wait);
     }
@@ -144,7 +144,7 @@ public sealed class ParticipantsPageTests(UsersFixture world) : AdminPageTest(wo
         page.Markup.Should().NotContain("Sami").And.NotContain(ParticipantCode.Display(child.Code));
         (await AuditCountAsync()).Should().Be(audited, "nothing was shown, so nothing is recorded");
 
-        page.Find("#code").Input("not a code");
+        TypeInto(page, "#code", "not a code");
         Click(page, "#find");
 
         page.WaitForAssertion(() => page.Markup.Should().Contain("8 characters"), Wait);
@@ -195,7 +195,7 @@ public sealed class ParticipantsPageTests(UsersFixture world) : AdminPageTest(wo
             response.Headers.Location!.AbsolutePath.Should().Be("/status/403");
         }
         rendered.WaitForAssertion(() => rendered.Markup.Should().Contain("You may no longer do this"), Wait);
-        rendered.Find("#code").Input(child.Code);
+        TypeInto(rendered, "#code", child.Code);
         Click(rendered, "#find");
         rendered.Markup.Should().NotContain("Ada");
         (await ExistsAsync(child.Id)).Should().BeTrue();
@@ -210,7 +210,7 @@ public sealed class ParticipantsPageTests(UsersFixture world) : AdminPageTest(wo
         await SignInAsync(admin);
         var page = Find(child.Code);
         page.WaitForAssertion(() => page.FindAll("#erase-button").Should().NotBeEmpty(), Wait);
-        page.Find("#confirm").Input(child.Code);
+        TypeInto(page, "#confirm", child.Code);
         Choose(page, "reason", nameof(ErasureReason.Other));
         Click(page, "#erase-button");
         DialogText().Should().Contain("Erase");
@@ -235,7 +235,7 @@ public sealed class ParticipantsPageTests(UsersFixture world) : AdminPageTest(wo
         var audited = await AuditCountAsync();
 
         await DeactivateInDatabaseAsync(admin);
-        page.Find("#code").Input(child.Code);
+        TypeInto(page, "#code", child.Code);
         Click(page, "#find");
 
         page.WaitForAssertion(() => page.Markup.Should().Contain("You may no longer do this"), Wait);

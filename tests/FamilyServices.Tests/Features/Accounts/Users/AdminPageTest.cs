@@ -55,6 +55,13 @@ public abstract class AdminPageTest(TestWorld world) : InteractivePageTest(world
     protected static void Click<TPage>(IRenderedComponent<TPage> page, string selector) where TPage : class, IComponent =>
         page.InvokeAsync(() => page.Find(selector).Click()).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Types into an input of the page as it is now (found and changed in one go, between two renders: an element
+    /// found before a render may carry an event handler id the renderer has dropped since).
+    /// </summary>
+    protected static void TypeInto<TPage>(IRenderedComponent<TPage> page, string selector, string value) where TPage : class, IComponent =>
+        page.InvokeAsync(() => page.Find(selector).Input(value)).GetAwaiter().GetResult();
+
     /// <summary>Chooses a value in the MudSelect whose input has the id <paramref name="inputId"/>, as picking it from its list does.</summary>
     protected static void Choose<TPage, TValue>(IRenderedComponent<TPage> page, string inputId, TValue value) where TPage : class, IComponent
     {

@@ -29,8 +29,8 @@ public sealed class UserFormsHostileInputTests(UsersFixture world) : AdminPageTe
         var page = Open<UserInvitePage>();
         page.WaitForAssertion(() => page.FindAll($"#centre-{World.CentreA.Id}").Should().NotBeEmpty(), Wait);
 
-        page.Find("#email").Input(email);
-        page.Find("#displayName").Input(name);
+        TypeInto(page, "#email", email);
+        TypeInto(page, "#displayName", name);
         Choose(page, $"centre-{World.CentreA.Id}", UserAccessForm.Staff);
         Click(page, "#invite-create");
 
@@ -56,8 +56,8 @@ public sealed class UserFormsHostileInputTests(UsersFixture world) : AdminPageTe
         var page = Open<UserInvitePage>();
         page.WaitForAssertion(() => page.FindAll($"#centre-{World.CentreA.Id}").Should().NotBeEmpty(), Wait);
 
-        page.Find("#email").Input(email);
-        page.Find("#displayName").Input(name);
+        TypeInto(page, "#email", email);
+        TypeInto(page, "#displayName", name);
         Choose(page, $"centre-{World.CentreA.Id}", UserAccessForm.Staff);
         Click(page, "#invite-create");
 
@@ -74,8 +74,8 @@ public sealed class UserFormsHostileInputTests(UsersFixture world) : AdminPageTe
         var page = Open<UserInvitePage>();
         page.WaitForAssertion(() => page.FindAll($"#centre-{World.CentreA.Id}").Should().NotBeEmpty(), Wait);
 
-        page.Find("#email").Input(email);
-        page.Find("#displayName").Input(new string('x', 20_000));
+        TypeInto(page, "#email", email);
+        TypeInto(page, "#displayName", new string('x', 20_000));
         Choose(page, $"centre-{World.CentreA.Id}", UserAccessForm.Staff);
         Click(page, "#invite-create");
 
@@ -98,7 +98,7 @@ public sealed class UserFormsHostileInputTests(UsersFixture world) : AdminPageTe
         var page = Open<UserInvitePage>();
         page.WaitForAssertion(() => page.FindAll($"#centre-{World.CentreA.Id}").Should().NotBeEmpty(), Wait);
 
-        page.Find("#email").Input(email);
+        TypeInto(page, "#email", email);
         Choose(page, $"centre-{World.CentreA.Id}", UserAccessForm.Staff);
         Click(page, "#invite-create");
 
@@ -120,7 +120,7 @@ public sealed class UserFormsHostileInputTests(UsersFixture world) : AdminPageTe
         var page = Open<UserListPage>();
         page.WaitForAssertion(() => page.FindAll("a[href^='/admin/users/']").Should().NotBeEmpty(), Wait);
 
-        page.Find("#users-search").Input(text);
+        TypeInto(page, "#users-search", text);
 
         page.WaitForAssertion(() => page.Find("#users-count").TextContent.Should().Be("0 accounts"), Wait);
         page.FindAll("script").Should().BeEmpty();

@@ -149,7 +149,7 @@ public sealed class UserPagesAccessTests(UsersFixture world) : AdminPageTest(wor
         await DeactivateInDatabaseAsync(admin);
         Tick(edit, "Admin", true);
         Click(edit, "#save-access");
-        invite.Find("#email").Input(email);
+        TypeInto(invite, "#email", email);
         Choose(invite, $"centre-{World.CentreA.Id}", UserAccessForm.Staff);
         Click(invite, "#invite-create");
         var list = Open<UserListPage>();
