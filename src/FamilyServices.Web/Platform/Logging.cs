@@ -16,6 +16,13 @@ public static class Logging
     public const string DataProtectionKeyRepository = "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore";
 
     /// <summary>
+    /// SignalR and Blazor Server log each message from the browser at Debug, with its arguments: what a person typed
+    /// into a staff page (a child's code, a nickname, an e-mail address) would reach the log.
+    /// </summary>
+    public static readonly string[] CircuitMessages =
+        ["Microsoft.AspNetCore.SignalR", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server"];
+
+    /// <summary>
     /// The lowest level written to standard output (default: all that the levels above let through). Events below it
     /// still reach other logging providers: tests that capture everything at Debug keep the console as configured.
     /// </summary>
@@ -39,6 +46,7 @@ public static class Logging
                 .MinimumLevel.Override(DataProtectionKeyRepository, LogEventLevel.Information)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", "FamilyServices");
+            foreach (var category in CircuitMessages) logging.MinimumLevel.Override(category, LogEventLevel.Information);
             if (development)
             {
                 logging.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}",

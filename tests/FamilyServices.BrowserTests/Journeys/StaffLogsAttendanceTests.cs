@@ -43,12 +43,12 @@ public class StaffLogsAttendanceTests(BrowserFixture browser)
             .Which.Should().StartWith(session.Centre, "only the staff member's own centre");
         await phone.FollowInAppAsync(phone.Page.Locator($"a[href='{RosterPage.PathFor(session.Id)}']"), "roster", RosterChecks);
         var phoneRows = phone.Page.Locator("li.roster-row");
-        (await phoneRows.CountAsync()).Should().Be(session.Children);
+        await Expect(phoneRows).ToHaveCountAsync(session.Children, new() { Timeout = LiveTimeoutMs });
 
         // The colleague has the same class open on a desktop.
         await desktop.OpenAsync(RosterPage.PathFor(session.Id), "roster-open", RosterChecks);
         var desktopRows = desktop.Page.Locator("li.roster-row");
-        (await desktopRows.CountAsync()).Should().Be(session.Children);
+        await Expect(desktopRows).ToHaveCountAsync(session.Children, new() { Timeout = LiveTimeoutMs });
 
         var present = UiStrings.Get("AttendancePresent", "tr");
         for (var i = 0; i < Ticks; i++)
