@@ -7,24 +7,18 @@ using Npgsql;
 namespace FamilyServices.Tests.BadInput;
 
 /// <summary>
-/// A small city for throwing bad input at every form and API: two centres, a programme with an offering and
-/// today's session at centre A with enrolled children, and one account per role (centre staff at A).
+/// The test world (two centres, a programme with an offering and today's session at each, an account per role) with
+/// enrolled children at centre A, for throwing bad input at every form, rule class and API. Tests name the account
+/// they act as by its role key (<see cref="StaffKey"/> etc.), so that lists of pages can say who opens them.
 /// </summary>
-public sealed class BadInputFixture : PortalFixture, IAsyncLifetime
+public sealed class BadInputFixture : TestWorld
 {
-    public const string Password = TestAccounts.Password;
-    public const string Admin = "fuzz.admin@example.org";
-    public const string Editor = "fuzz.editor@example.org";
-    public const string Official = "fuzz.official@example.org";
-    public const string Staff = "fuzz.staff@example.org";
+    public const string AdminKey = "admin";
+    public const string EditorKey = "editor";
+    public const string OfficialKey = "official";
+    public const string StaffKey = "staff";
 
-    public Centre CentreA { get; private set; } = null!;
-    public Centre CentreB { get; private set; } = null!;
-    public Programme Programme { get; private set; } = null!;
-    public Offering OfferingA { get; private set; } = null!;
-    public Session SessionA { get; private set; } = null!;
     public List<Participant> Children { get; } = [];
-    public Dictionary<string, string> AccountIds { get; } = [];
     public District District { get; private set; } = null!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -38,23 +32,12 @@ public sealed class BadInputFixture : PortalFixture, IAsyncLifetime
         builder.UseSetting("Portal:Reports:MinimumSecondsToFill", "0");
     }
 
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await InitializeAsync();
         await using var db = NewDb();
-        var catalogue = new TestCatalogue(db);
-        await catalogue.CityAsync();
-        CentreA = await catalogue.CentreAsync();
-        CentreB = await catalogue.CentreAsync();
         District = await db.Districts.SingleAsync(d => d.Id == CentreA.DistrictId);
-        Programme = await catalogue.ProgrammeAsync(PublicationState.Published, ("de", "Spielgruppe"), ("en", "Playgroup"));
-        OfferingA = await catalogue.OfferingAsync(Programme, CentreA);
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, berlin));
-        var startsAt = Schedule.ToUtc(today, new TimeOnly(10, 0), berlin);
-        SessionA = new Session { OfferingId = OfferingA.Id, StartsAt = startsAt, EndsAt = startsAt.AddHours(1) };
-        db.Sessions.Add(SessionA);
         var random = new Random(8);
+        var today = DateOnly.FromDateTime(TodayAt(new TimeOnly(12, 0)));
         for (var i = 0; i < 3; i++)
         {
             var child = new Participant { Code = ParticipantCode.Create(random), BirthYear = 2021, BirthMonth = 3 + i, DistrictId = CentreA.DistrictId, CreatedAt = DateTime.UtcNow };
@@ -62,15 +45,20 @@ public sealed class BadInputFixture : PortalFixture, IAsyncLifetime
             db.Enrolments.Add(new Enrolment { Participant = child, OfferingId = OfferingA.Id, EnrolledOn = today });
         }
         await db.SaveChangesAsync();
-
-        foreach (var (email, role) in new[] { (Admin, Roles.Admin), (Editor, Roles.Editor), (Official, Roles.Official), (Staff, Roles.CentreStaff) })
-        {
-            AccountIds[email] = (await TestAccounts.CreateAsync(this, email, role, centre: role == Roles.CentreStaff ? CentreA : null)).Id;
-        }
     }
 
-    /// <summary>A browser-like client (cookies, https, no automatic redirects), signed in when an e-mail is given.</summary>
-    public Task<HttpClient> ClientAsync(string? email = null) => TestAccounts.ClientAsync(this, email);
+    /// <summary>The account a role key names (centre staff means staff of centre A).</summary>
+    public Account AccountFor(string key) => key switch
+    {
+        AdminKey => Admin,
+        EditorKey => Editor,
+        OfficialKey => Official,
+        StaffKey => StaffA,
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "No such account in the bad-input world."),
+    };
+
+    /// <summary>A browser-like client (cookies, https, no automatic redirects), signed in when a role key is given.</summary>
+    public Task<HttpClient> ClientAsync(string key) => ClientAsync(key.Length == 0 ? null : AccountFor(key));
 
     /// <summary>
     /// How many rows each table holds, except the ones a refused request may still write to (the audit trail of
@@ -95,4 +83,8 @@ public sealed class BadInputFixture : PortalFixture, IAsyncLifetime
         while (await rows.ReadAsync()) counts[rows.GetString(0)] = rows.GetInt64(1);
         return counts;
     }
+
+    /// <summary>The tables whose row counts differ between two <see cref="RowCountsAsync"/>, as "table before→after".</summary>
+    public static IEnumerable<string> Changed(Dictionary<string, long> before, Dictionary<string, long> after) =>
+        after.Where(t => before.GetValueOrDefault(t.Key) != t.Value).Select(t => $"{t.Key} {before.GetValueOrDefault(t.Key)}→{t.Value}");
 }

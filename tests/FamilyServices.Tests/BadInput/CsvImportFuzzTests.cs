@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Bunit;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Accounts;
 using FamilyServices.Web.Features.Attendance.Import;
+using FamilyServices.Web.Features.Editing.ReferenceData.Districts;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,8 +18,12 @@ namespace FamilyServices.Tests.BadInput;
 /// with files that are malformed, wrongly encoded, overlong or hostile: each is refused as a whole with a message,
 /// never a 5xx, nothing written, and nothing of the file shown back unescaped.
 /// </summary>
-public sealed class CsvImportFuzzTests(BadInputFixture portal) : IClassFixture<BadInputFixture>
+public sealed class CsvImportFuzzTests(BadInputFixture portal) : InteractivePageTest(portal), IClassFixture<BadInputFixture>
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
+    private BadInputFixture Portal => (BadInputFixture)World;
+
     private const string Header = AttendanceImporter.Header;
 
     public static TheoryData<string, byte[]> BadAttendanceFiles()
@@ -48,9 +55,9 @@ public sealed class CsvImportFuzzTests(BadInputFixture portal) : IClassFixture<B
     [MemberData(nameof(BadAttendanceFiles))]
     public async Task The_attendance_API_refuses_a_bad_file_whole_with_a_reason_and_writes_nothing(string what, byte[] file)
     {
-        var client = portal.CreateClient();
+        var client = Portal.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await StaffTokenAsync());
-        var before = await portal.RowCountsAsync();
+        var before = await Portal.RowCountsAsync();
 
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
@@ -61,20 +68,30 @@ public sealed class CsvImportFuzzTests(BadInputFixture portal) : IClassFixture<B
         // The file's own text comes back in the reasons, as JSON: never read as a page (the type says JSON, nosniff).
         response.Content.Headers.ContentType!.MediaType.Should().BeOneOf("application/json", "application/problem+json");
         body.Should().Contain("\"errors\"", $"the answer lists what is wrong with a file with {what}");
-        (await portal.RowCountsAsync()).Should().Equal(before, $"nothing of a file with {what} is written");
+        (await Portal.RowCountsAsync()).Should().Equal(before, $"nothing of a file with {what} is written");
     }
 
     [Theory]
     [MemberData(nameof(BadAttendanceFiles))]
     public async Task The_upload_page_refuses_a_bad_file_with_a_message_and_shows_nothing_unescaped(string what, byte[] file)
     {
-        var client = await portal.ClientAsync(BadInputFixture.Staff);
-        var response = await PostFileAsync(client, "/staff/import", file);
-        var body = await response.Content.ReadAsStringAsync();
+        await SignInAsync(Portal.StaffA);
+        var before = await Portal.RowCountsAsync();
+        var page = Render<ImportPage>();
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"a file with {what} gets the page back with a message");
-        body.Should().Contain("error-summary", $"a file with {what} is refused with a message");
-        body.Should().NotContainEquivalentOf("<fs-xss").And.NotContainEquivalentOf("<script>fsXss");
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(file, "attendance.csv", contentType: "text/csv"));
+        page.WaitForAssertion(() => page.FindAll("#chosen-file").Should().ContainSingle(), Wait);
+        page.Find("#import-submit").Click();
+
+        page.WaitForAssertion(() => page.FindAll("#import-done, #import-failed, #import-problem").Should().NotBeEmpty(), Wait);
+        page.FindAll("#import-done").Should().BeEmpty($"a file with {what} is not imported");
+        page.Find("#import-failed, #import-problem").TextContent.Trim().Should().NotBeEmpty($"a file with {what} is refused with a message");
+        if (page.FindAll("#import-failed").Count > 0)
+        {
+            page.FindAll(".import-errors tbody tr").Should().NotBeEmpty($"the refusal of a file with {what} says which line to correct and why");
+        }
+        CheckShownEscaped(page, what);
+        BadInputFixture.Changed(before, await Portal.RowCountsAsync()).Should().BeEmpty($"nothing of a file with {what} is written");
     }
 
     public static TheoryData<string, byte[]> BadPopulationFiles() => new()
@@ -92,30 +109,25 @@ public sealed class CsvImportFuzzTests(BadInputFixture portal) : IClassFixture<B
     [MemberData(nameof(BadPopulationFiles))]
     public async Task The_population_import_refuses_a_bad_file_with_a_message_and_writes_nothing(string what, byte[] file)
     {
-        var client = await portal.ClientAsync(BadInputFixture.Editor);
-        var before = await portal.RowCountsAsync();
+        await SignInAsync(Portal.Editor);
+        var before = await Portal.RowCountsAsync();
+        var page = Render<DistrictImportPage>();
+        page.WaitForAssertion(() => page.FindAll("h1").Should().ContainSingle(), Wait);
 
-        var response = await PostFileAsync(client, "/editor/districts/import", file);
-        var body = await response.Content.ReadAsStringAsync();
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(file, "population.csv", contentType: "text/csv"));
 
-        response.StatusCode.Should().BeOneOf([HttpStatusCode.OK, HttpStatusCode.BadRequest], $"a file with {what} gets the page back with a message");
-        body.Should().Contain("error-summary", $"a file with {what} is refused with a message");
-        body.Should().NotContainEquivalentOf("<fs-xss");
-        (await portal.RowCountsAsync()).Should().Equal(before, $"nothing of a file with {what} is written");
+        page.WaitForAssertion(() => page.FindAll("[role=alert]").Should().NotBeEmpty($"a file with {what} is refused with a message"), Wait);
+        page.FindAll("[role=status]").Should().BeEmpty($"a file with {what} is not imported");
+        page.Find("[role=alert]").TextContent.Trim().Should().NotBeEmpty();
+        CheckShownEscaped(page, what);
+        BadInputFixture.Changed(before, await Portal.RowCountsAsync()).Should().BeEmpty($"nothing of a file with {what} is written");
     }
 
-    private static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string path, byte[] file)
+    /// <summary>The file's own text may be quoted in the messages, as text: never as elements or attributes.</summary>
+    private static void CheckShownEscaped<TPage>(IRenderedComponent<TPage> page, string what) where TPage : Microsoft.AspNetCore.Components.IComponent
     {
-        var page = await Html.ParseAsync(await client.GetAsync(path));
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(page.AntiforgeryToken()), "__RequestVerificationToken" },
-            { new StringContent("import"), "_handler" },
-        };
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(part, "file", "attendance.csv");
-        return await client.PostAsync(path, form);
+        page.FindAll("script, fs-xss").Should().BeEmpty($"a file with {what} is shown as text");
+        page.FindAll("*").SelectMany(e => e.Attributes).Select(a => a.Name).Should().NotContain(n => n.Contains("fs-xss"), $"a file with {what} adds no attributes");
     }
 
     private string? _token;
@@ -123,8 +135,8 @@ public sealed class CsvImportFuzzTests(BadInputFixture portal) : IClassFixture<B
     private async Task<string> StaffTokenAsync()
     {
         if (_token is not null) return _token;
-        await using var scope = portal.Scope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(BadInputFixture.Staff);
+        await using var scope = Portal.Scope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByIdAsync(Portal.StaffA.Id);
         var issued = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().IssueAsync(user!, "fuzz", 1);
         return _token = issued.Token;
     }
