@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.Rendering;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using Microsoft.AspNetCore.Components;
@@ -40,7 +41,19 @@ public abstract class AdminPageTest(TestWorld world) : InteractivePageTest(world
     protected void AnswerDialog(string buttonText)
     {
         Dialogs.WaitForAssertion(() => Dialogs.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(buttonText), Wait);
-        Dialogs.FindAll("button").Last(b => b.TextContent.Trim() == buttonText).Click();
+        // The dialog may render again between finding its button and the click (it is still opening): then the click
+        // reached no handler and changed nothing, and the button as it is now is clicked again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Dialogs.FindAll("button").Last(b => b.TextContent.Trim() == buttonText).Click();
+                break;
+            }
+            catch (UnknownEventHandlerIdException) when (attempt < 5)
+            {
+            }
+        }
         Dialogs.WaitForAssertion(() => Dialogs.FindAll(".mud-dialog").Should().BeEmpty(), Wait);
     }
 
