@@ -62,8 +62,11 @@ public sealed class Visitor(IBrowserContext context, IPage page, string test, Vi
     /// </summary>
     public async Task WaitForCircuitAsync()
     {
-        if (await Page.Locator("script[src*='blazor.web.js']").CountAsync() == 0) return;
-        await Page.Locator("[data-circuit=ready]").WaitForAsync(new LocatorWaitForOptions { Timeout = CircuitTimeoutMs });
+        // One check in the page, so that a document replaced meanwhile (a static page loaded from a staff page's link
+        // after the address changed) is judged as a whole: static, or interactive and ready.
+        await Page.WaitForFunctionAsync(
+            "() => !document.querySelector(\"script[src*='blazor.web.js']\") || document.querySelector('[data-circuit=ready]') !== null",
+            null, new PageWaitForFunctionOptions { Timeout = CircuitTimeoutMs, PollingInterval = 100 });
     }
 
     /// <summary>Generous: CI runs on two busy cores, and a circuit's first render loads the page's data.</summary>

@@ -79,6 +79,7 @@ public class StaffLogsAttendanceTests(BrowserFixture browser)
         var code = await phone.Page.Locator($"li[data-participant='{corrected}'] .roster-row__code").InnerTextAsync();
         await phone.Page.Locator("#roster-filter").FillAsync(code[..6]);
         await Expect(phone.Page.Locator($"li[data-participant='{corrected}']")).ToBeVisibleAsync();
+        await Expect(phoneRows).Not.ToHaveCountAsync(session.Children, new() { Timeout = LiveTimeoutMs });
         (await phoneRows.CountAsync()).Should().BeLessThan(session.Children);
         await phone.ArriveAsync("filtered", RosterChecks);
 

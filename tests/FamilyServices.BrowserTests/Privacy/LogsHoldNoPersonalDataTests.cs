@@ -37,9 +37,12 @@ public class LogsHoldNoPersonalDataTests(BrowserFixture browser)
         await rows.First.WaitForAsync(new() { Timeout = Visitor.CircuitTimeoutMs });
 
         // A tick, a search by code, and a new child with a nickname: each over the circuit.
-        await rows.First.Locator("label", new() { HasText = UiStrings.Get("AttendancePresent", "en") }).ClickAsync();
-        await Expect(page.Locator("li.roster-row[data-state=Saved]")).ToHaveCountAsync(1, new() { Timeout = Visitor.CircuitTimeoutMs });
-        var firstCode = (await rows.First.Locator(".roster-row__code").InnerTextAsync()).Trim();
+        // A child nobody has marked yet (another journey may have ticked some of this class).
+        var participant = await page.Locator("li.roster-row[data-shown='']").First.GetAttributeAsync("data-participant");
+        var row = page.Locator($"li.roster-row[data-participant='{participant}']");
+        await row.Locator("label", new() { HasText = UiStrings.Get("AttendancePresent", "en") }).ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-state", "Saved", new() { Timeout = Visitor.CircuitTimeoutMs });
+        var firstCode = (await row.Locator(".roster-row__code").InnerTextAsync()).Trim();
         await page.Locator("#roster-filter").FillAsync(firstCode);
         await Expect(rows).ToHaveCountAsync(1, new() { Timeout = Visitor.CircuitTimeoutMs });
         await page.Locator("#roster-filter").FillAsync("");
