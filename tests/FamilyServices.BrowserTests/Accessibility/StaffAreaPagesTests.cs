@@ -105,8 +105,10 @@ public class StaffAreaPagesTests(BrowserFixture browser)
         await admin.OpenAsync($"/staff/today?date={NextWeekday():yyyy-MM-dd}", "next-weekday", PageChecks.None);
         // The Tab walk expects every radio button as a stop; a roster's marks are radio groups (Tab to the group, arrows
         // inside it), which StaffLogsAttendanceTests uses with the keyboard. The other checks hold here too.
-        await admin.FollowAsync(FirstItemLink(admin.Page, "/staff/sessions/"), "roster", checks & ~PageChecks.Keyboard);
+        // The checks run once the class's children are listed, not on the loading bar.
+        await admin.FollowAsync(FirstItemLink(admin.Page, "/staff/sessions/"), "roster-loading", PageChecks.None);
         await admin.Page.Locator("li.roster-row").First.WaitForAsync(new() { Timeout = Visitor.CircuitTimeoutMs });
+        await admin.ArriveAsync("roster", checks & ~PageChecks.Keyboard);
     }
 
     private static ILocator FirstItemLink(IPage page, string prefix) =>
