@@ -69,8 +69,11 @@ public sealed class Visitor(IBrowserContext context, IPage page, string test, Vi
             null, new PageWaitForFunctionOptions { Timeout = CircuitTimeoutMs, PollingInterval = 100 });
     }
 
-    /// <summary>Generous: CI runs on two busy cores, and a circuit's first render loads the page's data.</summary>
-    public const float CircuitTimeoutMs = 60_000;
+    /// <summary>
+    /// Generous: CI runs on two busy cores, and a circuit's first render loads the page's data; under a full suite plus
+    /// another run on the same machine, the Admin's list of every centre's sessions once took over a minute.
+    /// </summary>
+    public const float CircuitTimeoutMs = 120_000;
 
     private async Task NavigateAsync(Func<Task> action, string step, PageChecks checks)
     {
