@@ -46,7 +46,7 @@ public sealed class CircuitCentreScopeTests(EditorWorld world) : EditorPageTest(
         Type(page, "startTime", "15:00");
         Type(page, "endTime", "16:30");
         Type(page, "capacity", "16");
-        page.Find("#save").Click();
+        Click(page, "#save");
 
         page.WaitForAssertion(() => Snackbars.Concat([page.Markup]).Should().Contain(s => s.Contains(T("NotFoundText")) || s.Contains(T("EditNotAllowedNow"))), Patience);
         (await OfferingsOfAsync(programme.Id)).Should().Be(before, "the account no longer works for the programme's centre");

@@ -37,8 +37,17 @@ public abstract class EditorPageTest : InteractivePageTest
 
     protected string T(string key, params object[] arguments) => Editors.Texts[key, arguments];
 
-    /// <summary>Types into a text field as a person does (every keystroke reaches the page).</summary>
-    protected static void Type(IRenderedComponent<IComponent> page, string inputId, string text) => page.Find($"#{inputId}").Input(text);
+    /// <summary>
+    /// Types into a text field as a person does (every keystroke reaches the page). Found and changed in one go on the
+    /// renderer: validation as you type re-renders the page, and an element found before that render may carry an
+    /// event handler the renderer has dropped since.
+    /// </summary>
+    protected static void Type(IRenderedComponent<IComponent> page, string inputId, string text) =>
+        page.InvokeAsync(() => page.Find($"#{inputId}").Input(text)).GetAwaiter().GetResult();
+
+    /// <summary>Clicks an element of the page as it is now (found and clicked in one go, for the same reason as <see cref="Type"/>).</summary>
+    protected static void Click(IRenderedComponent<IComponent> page, string selector) =>
+        page.InvokeAsync(() => page.Find(selector).Click()).GetAwaiter().GetResult();
 
     /// <summary>Chooses a value of a MudSelect (its list opens in a popover; the choice is what the page receives).</summary>
     protected static void Choose(IRenderedComponent<IComponent> page, string inputId, string value)

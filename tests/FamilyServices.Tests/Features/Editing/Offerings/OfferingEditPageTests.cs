@@ -33,7 +33,7 @@ public sealed class OfferingEditPageTests(EditorWorld world) : EditorPageTest(wo
         Type(page, "startTime", "15:00");
         Type(page, "endTime", "16:30");
         Type(page, "capacity", "16");
-        page.Find("#save").Click();
+        Click(page, "#save");
 
         page.WaitForAssertion(() => Snackbars.Should().Contain(s => s.StartsWith(T("EditOfferingCreated"), StringComparison.Ordinal)), Patience);
         await using var db = Editors.NewDb();
@@ -54,12 +54,12 @@ public sealed class OfferingEditPageTests(EditorWorld world) : EditorPageTest(wo
         Choose(page, "status", nameof(OfferingStatus.Cancelled));
         Type(page, "statusNote", "Die Kursleiterin ist krank.");
 
-        page.Find("#save").Click();
+        Click(page, "#save");
         ClickInDialog(T("DialogCancel"));
         page.WaitForAssertion(() => Dialogs.FindAll("button").Should().BeEmpty(), Patience);
         (await StatusAsync(id)).Should().Be(OfferingStatus.Scheduled, "nothing is saved when the dialog is cancelled");
 
-        page.Find("#save").Click();
+        Click(page, "#save");
         ClickInDialog(T("EditConfirmCancelButton"));
 
         page.WaitForAssertion(() => Snackbars.Should().Contain(s => s.StartsWith(T("EditSaved"), StringComparison.Ordinal)), Patience);
@@ -86,7 +86,7 @@ public sealed class OfferingEditPageTests(EditorWorld world) : EditorPageTest(wo
         }
 
         Type(page, "capacity", "99");
-        page.Find("#save").Click();
+        Click(page, "#save");
         page.WaitForAssertion(() => Snackbars.Should().Contain(T("NotFoundText")), Patience);
         page.Find("#step-SendToReview").Click();
 

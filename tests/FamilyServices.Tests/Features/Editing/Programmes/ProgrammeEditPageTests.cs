@@ -53,7 +53,7 @@ public sealed class ProgrammeEditPageTests(EditorWorld world) : EditorPageTest(w
         Choose(page, "categoryId", Editors.Category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Type(page, "title-en", "Robots for beginners");
         Type(page, "summary-en", "Children build and program small robots.");
-        page.Find("#save").Click();
+        Click(page, "#save");
 
         page.WaitForAssertion(() => Snackbars.Should().Contain(T("EditProgrammeCreated")), Patience);
         await using var db = Editors.NewDb();
@@ -71,7 +71,7 @@ public sealed class ProgrammeEditPageTests(EditorWorld world) : EditorPageTest(w
         page.WaitForAssertion(() => page.Find("#code"), Patience);
         Type(page, "summary-tr", "Sadece özet, başlık yok.");
 
-        page.Find("#save").Click();
+        Click(page, "#save");
 
         page.WaitForAssertion(() => page.FindAll("#problems li").Select(li => li.TextContent).Should()
             .Contain([T("EditCodeRequired"), T("EditTitleMissing", "Türkçe"), T("EditChooseFromList")]), Patience);
@@ -91,7 +91,7 @@ public sealed class ProgrammeEditPageTests(EditorWorld world) : EditorPageTest(w
         (await Editors.Programmes.SaveAsync(await Editors.PrincipalAsync(Editors.SecondEditor), programme.Id, other)).Succeeded.Should().BeTrue();
 
         Type(page, "title-de", "Meine Fassung");
-        page.Find("#save").Click();
+        Click(page, "#save");
 
         Dialogs.WaitForAssertion(() => Dialogs.Markup.Should().Contain(Editors.SecondEditor.Email.Split('@')[0]), Patience);
         page.Find("#title-de").GetAttribute("value").Should().Be("Meine Fassung", "the input is kept while the dialog is open");
@@ -135,7 +135,7 @@ public sealed class ProgrammeEditPageTests(EditorWorld world) : EditorPageTest(w
         await Editors.RemoveRoleAsync(editor);
 
         Type(page, "title-de", "Nach dem Entzug der Rolle");
-        page.Find("#save").Click();
+        Click(page, "#save");
         page.Find("#still-correct").Click();
 
         page.WaitForAssertion(() => Snackbars.Should().Contain(T("EditNotAllowedNow")), Patience);
@@ -174,7 +174,7 @@ public sealed class ProgrammeEditPageTests(EditorWorld world) : EditorPageTest(w
         page.WaitForAssertion(() => page.Find("#title-en"), Patience);
 
         Type(page, "title-en", hostile);
-        page.Find("#save").Click();
+        Click(page, "#save");
 
         page.WaitForAssertion(() => page.Find("h1").TextContent.Should().Be(hostile), Patience);
         page.FindAll("script, img").Should().BeEmpty("the text is shown as text, never as markup");
