@@ -4,6 +4,9 @@ namespace FamilyServices.Web.Domain;
 public class Centre
 {
     public int Id { get; set; }
+
+    /// <summary>Its id in the open data (HSDS): a UUID that never changes, also across imports and demo reloads.</summary>
+    public Guid OpenDataId { get; set; } = Guid.NewGuid();
     public required string Code { get; set; }
     public required string Name { get; set; }
     public CentreType Type { get; set; }

@@ -5,6 +5,9 @@ public class Offering
 {
     public int Id { get; set; }
 
+    /// <summary>Its id in the open data (HSDS): a UUID that never changes, also across imports and demo reloads.</summary>
+    public Guid OpenDataId { get; set; } = Guid.NewGuid();
+
     /// <summary>Short, stable code that staff and import files use, e.g. "IZM-AY-03".</summary>
     public required string Code { get; set; }
 

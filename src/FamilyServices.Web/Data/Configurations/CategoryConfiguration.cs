@@ -8,6 +8,8 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
 {
     public void Configure(EntityTypeBuilder<Category> category)
     {
+        category.Property(x => x.OpenDataId).HasDefaultValueSql("gen_random_uuid()");
+        category.HasIndex(x => x.OpenDataId).IsUnique();
         category.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         category.Property(c => c.Code).HasMaxLength(60);
         category.HasIndex(c => c.Code).IsUnique();

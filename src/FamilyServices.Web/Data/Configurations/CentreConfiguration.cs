@@ -8,6 +8,8 @@ internal sealed class CentreConfiguration : IEntityTypeConfiguration<Centre>
 {
     public void Configure(EntityTypeBuilder<Centre> centre)
     {
+        centre.Property(x => x.OpenDataId).HasDefaultValueSql("gen_random_uuid()");
+        centre.HasIndex(x => x.OpenDataId).IsUnique();
         centre.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         centre.Property(c => c.Code).HasMaxLength(40);
         centre.Property(c => c.Name).HasMaxLength(200);

@@ -8,6 +8,8 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
 {
     public void Configure(EntityTypeBuilder<Offering> offering)
     {
+        offering.Property(x => x.OpenDataId).HasDefaultValueSql("gen_random_uuid()");
+        offering.HasIndex(x => x.OpenDataId).IsUnique();
         offering.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         offering.Property(o => o.Code).HasMaxLength(20);
         offering.Property(o => o.OnlineUrl).HasMaxLength(500);

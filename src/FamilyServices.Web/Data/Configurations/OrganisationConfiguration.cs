@@ -8,6 +8,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organisation> organisation)
     {
+        organisation.Property(x => x.OpenDataId).HasDefaultValueSql("gen_random_uuid()");
+        organisation.HasIndex(x => x.OpenDataId).IsUnique();
         organisation.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         organisation.Property(o => o.Code).HasMaxLength(40);
         organisation.Property(o => o.Name).HasMaxLength(200);

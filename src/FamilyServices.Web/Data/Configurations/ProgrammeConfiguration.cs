@@ -8,6 +8,8 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
 {
     public void Configure(EntityTypeBuilder<Programme> programme)
     {
+        programme.Property(x => x.OpenDataId).HasDefaultValueSql("gen_random_uuid()");
+        programme.HasIndex(x => x.OpenDataId).IsUnique();
         programme.Property(v => v.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         programme.Property(p => p.Code).HasMaxLength(40);
         programme.Property(p => p.Slug).HasMaxLength(120);

@@ -18,6 +18,7 @@ internal static class DemoLoader
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
 
+            AssignOpenDataIds(city);
             db.Add(city.Profile);
             db.AddRange(city.Catalogue.Organisations);
             db.AddRange(city.Districts);
@@ -51,5 +52,16 @@ internal static class DemoLoader
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>Ids from the city and each item's code, so a reloaded demo city has the same open-data ids as before.</summary>
+    private static void AssignOpenDataIds(DemoCity city)
+    {
+        Guid Id(string kind, string code) => OpenDataIds.NameBased(OpenDataIds.Namespace, $"{city.Profile.Code}/{kind}/{code}");
+        foreach (var organisation in city.Catalogue.Organisations) organisation.OpenDataId = Id("organisation", organisation.Code);
+        foreach (var category in city.Catalogue.Categories) category.OpenDataId = Id("category", category.Code);
+        foreach (var programme in city.Catalogue.Programmes) programme.OpenDataId = Id("programme", programme.Code);
+        foreach (var centre in city.Centres) centre.OpenDataId = Id("centre", centre.Code);
+        foreach (var offering in city.Offerings) offering.OpenDataId = Id("offering", offering.Code);
     }
 }

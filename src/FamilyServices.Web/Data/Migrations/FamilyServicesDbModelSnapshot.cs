@@ -313,6 +313,12 @@ namespace FamilyServices.Web.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("code");
 
+                    b.Property<Guid>("OpenDataId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("open_data_id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer")
                         .HasColumnName("parent_id");
@@ -329,6 +335,10 @@ namespace FamilyServices.Web.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_categories_code");
+
+                    b.HasIndex("OpenDataId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_categories_open_data_id");
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_categories_parent_id");
@@ -417,6 +427,12 @@ namespace FamilyServices.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<Guid>("OpenDataId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("open_data_id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
                     b.Property<int>("OperatorId")
                         .HasColumnType("integer")
                         .HasColumnName("operator_id");
@@ -488,6 +504,10 @@ namespace FamilyServices.Web.Data.Migrations
 
                     b.HasIndex("DistrictId")
                         .HasDatabaseName("ix_centres_district_id");
+
+                    b.HasIndex("OpenDataId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_centres_open_data_id");
 
                     b.HasIndex("OperatorId")
                         .HasDatabaseName("ix_centres_operator_id");
@@ -830,6 +850,12 @@ namespace FamilyServices.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("online_url");
 
+                    b.Property<Guid>("OpenDataId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("open_data_id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer")
                         .HasColumnName("programme_id");
@@ -921,6 +947,10 @@ namespace FamilyServices.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_offerings_code");
 
+                    b.HasIndex("OpenDataId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_offerings_open_data_id");
+
                     b.HasIndex("ProgrammeId")
                         .HasDatabaseName("ix_offerings_programme_id");
 
@@ -1004,6 +1034,12 @@ namespace FamilyServices.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<Guid>("OpenDataId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("open_data_id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -1021,6 +1057,10 @@ namespace FamilyServices.Web.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_organisations_code");
+
+                    b.HasIndex("OpenDataId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_open_data_id");
 
                     b.ToTable("organisations");
                 });
@@ -1190,6 +1230,12 @@ namespace FamilyServices.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("min_age_months");
 
+                    b.Property<Guid>("OpenDataId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("open_data_id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
                     b.Property<decimal?>("PriceAmount")
                         .HasPrecision(10, 2)
                         .HasColumnType("numeric(10,2)")
@@ -1247,6 +1293,10 @@ namespace FamilyServices.Web.Data.Migrations
                     b.HasIndex("Code")
                         .IsUnique()
                         .HasDatabaseName("ix_programmes_code");
+
+                    b.HasIndex("OpenDataId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_programmes_open_data_id");
 
                     b.HasIndex("PublicationState")
                         .HasDatabaseName("ix_programmes_publication_state");
