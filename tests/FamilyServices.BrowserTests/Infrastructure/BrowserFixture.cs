@@ -131,6 +131,34 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(session.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(session.TimeZone)));
     }
 
+    private readonly Dictionary<string, Task<(PortalServer Portal, string ConnectionString)>> _cities = [];
+    private readonly Lock _citiesLock = new();
+
+    /// <summary>
+    /// A portal with the named demo city (leeuwarden, wiesbaden, mayen-koblenz...), started and loaded by the
+    /// operator's own verbs the first time a test asks for it and shared after that, so a run pays only for the
+    /// cities its tests visit. Its default language is the city's own, as run-portal.sh sets it.
+    /// </summary>
+    public async Task<Uri> CityAsync(string city, string defaultLanguage)
+    {
+        Task<(PortalServer Portal, string ConnectionString)> starting;
+        lock (_citiesLock)
+        {
+            if (!_cities.TryGetValue(city, out starting!)) _cities[city] = starting = StartCityAsync(city, defaultLanguage);
+        }
+        return (await starting).Portal.BaseAddress;
+    }
+
+    private async Task<(PortalServer, string)> StartCityAsync(string city, string defaultLanguage)
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("browser" + city.Replace("-", "", StringComparison.Ordinal));
+        var portal = new PortalServer(connectionString, defaultLanguage);
+        portal.StartServer();
+        await RunOperatorCommandAsync(portal, "migrate");
+        await RunOperatorCommandAsync(portal, "seed-demo", city);
+        return (portal, connectionString);
+    }
+
     /// <summary>Shown by the test runner (diagnosticMessages in xunit.runner.json).</summary>
     private void Log(string message) => diagnostics.OnMessage(new DiagnosticMessage($"Browser tests: {message}"));
 
@@ -160,6 +188,12 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
         _playwright?.Dispose();
         if (_portal is not null) await _portal.DisposeAsync();
         if (_herne is not null) await _herne.DisposeAsync();
+        foreach (var city in _cities.Values)
+        {
+            if (!city.IsCompletedSuccessfully) continue;
+            await city.Result.Portal.DisposeAsync();
+            await TestPostgres.DropDatabaseAsync(city.Result.ConnectionString);
+        }
         if (_herneConnectionString.Length > 0) await TestPostgres.DropDatabaseAsync(_herneConnectionString);
         if (_connectionString.Length > 0) await TestPostgres.DropDatabaseAsync(_connectionString);
     }

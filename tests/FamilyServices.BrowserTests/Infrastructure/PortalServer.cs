@@ -21,10 +21,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     public const string FailPath = "/__test/fail";
 
     private readonly string _connectionString;
+    private readonly string _defaultLanguage;
 
-    public PortalServer(string connectionString)
+    public PortalServer(string connectionString, string defaultLanguage = "en")
     {
         _connectionString = connectionString;
+        _defaultLanguage = defaultLanguage;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -43,7 +45,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:FamilyServices", _connectionString);
-        builder.UseSetting("Portal:DefaultLanguage", "en");
+        builder.UseSetting("Portal:DefaultLanguage", _defaultLanguage);
         // Many fixtures sign Admins, Editors and Officials in with a password alone; the two-factor gate is proved
         // with its default setting in the integration tests (Features/Accounts/TwoFactor).
         builder.UseSetting("Portal:Accounts:TwoFactorRequiredRoles", "");
