@@ -58,7 +58,7 @@ internal sealed class AttendancePlanner
     private readonly Dictionary<(ProgrammeType Type, int Year), List<DemoChild>> _reached = [];
     private readonly Dictionary<(int OfferingId, int ChildId), DateOnly> _enrolments = [];
 
-    public AttendancePlanner(DemoCity city, IEnumerable<DemoSession> sessions, Random random)
+    public AttendancePlanner(DemoCity city, IReadOnlyList<Offering> offerings, IEnumerable<DemoSession> sessions, Random random)
     {
         _random = random;
         _districtIds = [.. city.Districts.Select(d => d.Id)];
@@ -66,7 +66,7 @@ internal sealed class AttendancePlanner
             .Where(s => s.Status == SessionStatus.Held)
             .GroupBy(s => s.Offering)
             .ToDictionary(g => g.Key, g => g.GroupBy(s => s.LocalDate.Year).ToDictionary(y => y.Key, y => y.OrderBy(s => s.StartsAt).ToArray()));
-        _offerings = [.. city.Offerings
+        _offerings = [.. offerings
             .Where(held.ContainsKey)
             .Select(o => new PlannedOffering(o, city.AgeRange(o), held[o]))];
     }

@@ -19,24 +19,18 @@ internal static class DemoLoader
             await using var transaction = await db.Database.BeginTransactionAsync();
 
             AssignOpenDataIds(city);
-            db.Add(city.Profile);
+            await LoadPlacesAsync(db, city);
             db.AddRange(city.Catalogue.Organisations);
-            db.AddRange(city.Districts);
             db.AddRange(city.Catalogue.Categories);
             db.AddRange(city.Centres);
             db.AddRange(city.Catalogue.Programmes);
             db.AddRange(city.Offerings);
             await db.SaveChangesAsync();
-            db.AddRange(city.Postcodes.Select(p => new Postcode
-            {
-                Code = p.Code, Locality = p.Locality, Latitude = p.Latitude, Longitude = p.Longitude,
-                DistrictId = city.Districts.Single(d => d.Code == p.District).Id,
-            }));
-            await db.SaveChangesAsync();
 
-            // Planned only now: the planner needs the ids the database gave the offerings and districts.
-            var sessions = DemoSessions.Expand(city, today, random);
-            var plan = new AttendancePlanner(city, sessions, random);
+            // The activity is planned over the offerings as the database holds them, whoever put them there.
+            var offerings = await OfferingsAsync(db);
+            var sessions = DemoSessions.Expand(city, offerings, today, random);
+            var plan = new AttendancePlanner(city, offerings, sessions, random);
             foreach (var target in city.Targets) plan.Plan(target);
             plan.CheckExactTargets(city.Targets);
 
@@ -45,13 +39,35 @@ internal static class DemoLoader
             db.ChangeTracker.Clear();
 
             return string.Create(CultureInfo.InvariantCulture,
-                $"{city.Centres.Count} centres, {city.Catalogue.Programmes.Count} programmes, {city.Offerings.Count} offerings, " +
+                $"{city.Centres.Count} centres, {city.Catalogue.Programmes.Count} programmes, {offerings.Count} offerings, " +
                 $"{sessions.Count} sessions, {plan.Children.Count} participants, {plan.Attendances.Count} attendances.");
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>The city itself, its districts with their child populations and its postcodes: what no catalogue holds.</summary>
+    private static async Task LoadPlacesAsync(FamilyServicesDb db, DemoCity city)
+    {
+        db.Add(city.Profile);
+        db.AddRange(city.Districts);
+        await db.SaveChangesAsync();
+        db.AddRange(city.Postcodes.Select(p => new Postcode
+        {
+            Code = p.Code, Locality = p.Locality, Latitude = p.Latitude, Longitude = p.Longitude,
+            DistrictId = city.Districts.Single(d => d.Code == p.District).Id,
+        }));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Every offering with its programme and centre, in the order they were created.</summary>
+    private static async Task<List<Offering>> OfferingsAsync(FamilyServicesDb db)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Offerings.AsNoTrackingWithIdentityResolution().Include(o => o.Programme).Include(o => o.Centre)
+            .OrderBy(o => o.Id).ToListAsync();
     }
 
     /// <summary>Ids from the city and each item's code, so a reloaded demo city has the same open-data ids as before.</summary>

@@ -37,11 +37,11 @@ internal static class DemoSessions
     /// Before today they were held (a few cancelled), from today on they are scheduled; a cancelled offering's
     /// sessions are all cancelled. Open activities get an anonymous headcount on held sessions.
     /// </summary>
-    public static List<DemoSession> Expand(DemoCity city, DateOnly today, Random random)
+    public static List<DemoSession> Expand(DemoCity city, IReadOnlyList<Offering> offerings, DateOnly today, Random random)
     {
         var zones = new Dictionary<string, TimeZoneInfo>();
         var sessions = new List<DemoSession>();
-        foreach (var offering in city.Offerings)
+        foreach (var offering in offerings)
         {
             var timeZone = offering.Centre.TimeZone;
             if (!zones.TryGetValue(timeZone, out var zone)) zones[timeZone] = zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
