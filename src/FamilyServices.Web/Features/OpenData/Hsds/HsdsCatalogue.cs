@@ -47,24 +47,17 @@ public sealed class HsdsCatalogue(FamilyServicesDb db, TimeProvider clock)
             offerings.Any(o => o.Centre.OperatorId == org.Id) || programmes.Any(p => p.Partners.Any(pp => pp.OrganisationId == org.Id)));
     }
 
-    /// <summary>Programmes whose last_modified is after <paramref name="afterUtc"/>: a change to it or one of its offerings, else its publish time.</summary>
+    /// <summary>Programmes whose last_modified is on or after <paramref name="afterUtc"/> (as HSDS words modified_after): a change to it or one of its offerings, else its publish time.</summary>
     public IQueryable<Programme> ModifiedAfter(IQueryable<Programme> programmes, DateTime afterUtc) =>
         programmes.Where(p =>
-            db.CatalogueChanges.Any(c => c.ChangedAt > afterUtc
+            db.CatalogueChanges.Any(c => c.ChangedAt >= afterUtc
                 && ((c.ItemType == nameof(Programme) && c.ItemId == p.Id) || (c.ItemType == nameof(Offering) && p.Offerings.Any(o => o.Id == c.ItemId))))
-            || (p.PublishFrom > afterUtc && !db.CatalogueChanges.Any(c =>
+            || (p.PublishFrom >= afterUtc && !db.CatalogueChanges.Any(c =>
                 (c.ItemType == nameof(Programme) && c.ItemId == p.Id) || (c.ItemType == nameof(Offering) && p.Offerings.Any(o => o.Id == c.ItemId)))));
 
-    /// <summary>Organisations with a catalogue change after <paramref name="afterUtc"/>.</summary>
+    /// <summary>Organisations with a catalogue change on or after <paramref name="afterUtc"/>.</summary>
     public IQueryable<Organisation> ModifiedAfter(IQueryable<Organisation> organisations, DateTime afterUtc) =>
-        organisations.Where(org => db.CatalogueChanges.Any(c => c.ItemType == nameof(Organisation) && c.ItemId == org.Id && c.ChangedAt > afterUtc));
-
-    /// <summary>Offerings whose service was modified after <paramref name="afterUtc"/>.</summary>
-    public IQueryable<Offering> ModifiedAfter(IQueryable<Offering> offerings, DateTime afterUtc)
-    {
-        var programmes = ModifiedAfter(db.Programmes, afterUtc).Select(p => p.Id);
-        return offerings.Where(o => programmes.Contains(o.ProgrammeId));
-    }
+        organisations.Where(org => db.CatalogueChanges.Any(c => c.ItemType == nameof(Organisation) && c.ItemId == org.Id && c.ChangedAt >= afterUtc));
 
     // ---------- services ----------
 

@@ -458,9 +458,10 @@ public static class HsdsMapper
     /// </summary>
     public static List<HsdsMetadata> Metadata(Guid resourceId, string resourceType, IReadOnlyList<CatalogueChange> changes) =>
     [
-        .. changes.Select(change => new HsdsMetadata
+        // The id comes from the change's place in the item's history, not its time, so a reloaded demo keeps it.
+        .. changes.Select((change, index) => new HsdsMetadata
         {
-            Id = OpenDataIds.Derived(resourceId, $"metadata/{change.ChangedAt.ToString("O", CultureInfo.InvariantCulture)}/{change.Action}"),
+            Id = OpenDataIds.Derived(resourceId, $"metadata/{index}/{change.Action}"),
             ResourceId = resourceId,
             ResourceType = resourceType,
             LastActionDate = change.ChangedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
