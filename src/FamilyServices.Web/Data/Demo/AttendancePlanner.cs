@@ -54,6 +54,9 @@ internal sealed class AttendancePlanner
     private readonly Random _random;
     private readonly List<PlannedOffering> _offerings;
     private readonly int[] _districtIds;
+
+    /// <summary>Running totals of the districts' children: a child from elsewhere more likely lives where many children live.</summary>
+    private readonly double[] _districtWeights;
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<(ProgrammeType Type, int Year), List<DemoChild>> _reached = [];
     private readonly Dictionary<(int OfferingId, int ChildId), DateOnly> _enrolments = [];
@@ -62,6 +65,8 @@ internal sealed class AttendancePlanner
     {
         _random = random;
         _districtIds = [.. city.Districts.Select(d => d.Id)];
+        var total = 0.0;
+        _districtWeights = [.. city.Districts.Select(d => total += Math.Max(1, d.Population.Sum(p => p.Children)))];
         var held = sessions
             .Where(s => s.Status == SessionStatus.Held)
             .GroupBy(s => s.Offering)
@@ -185,11 +190,22 @@ internal sealed class AttendancePlanner
             Id = Children.Count + 1,
             Code = NewCode(),
             BirthIndex = placement.First.MonthIndex - ageAtStart,
-            DistrictId = _random.NextDouble() < HomeDistrictShare ? offering.DistrictId : _districtIds[_random.Next(_districtIds.Length)],
+            DistrictId = _random.NextDouble() < HomeDistrictShare ? offering.DistrictId : ElsewhereDistrict(),
         };
         Children.Add(child);
         Record(placement, child, group.Year, onlyAbsent);
         return child;
+    }
+
+    /// <summary>
+    /// The home of a child who goes to a centre outside their district, by the districts' numbers of children:
+    /// a village with a hundred children sends few, so its reach rate stays plausible.
+    /// </summary>
+    private int ElsewhereDistrict()
+    {
+        var draw = _random.NextDouble() * _districtWeights[^1];
+        var index = Array.FindIndex(_districtWeights, weight => draw < weight);
+        return _districtIds[index < 0 ? _districtIds.Length - 1 : index];
     }
 
     private string NewCode()
