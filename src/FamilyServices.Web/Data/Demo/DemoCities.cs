@@ -5,12 +5,13 @@ public static class DemoCities
 {
     public delegate Task<string> Loader(FamilyServicesDb db, TimeProvider clock);
 
-    public static readonly IReadOnlyList<string> Names = ["kocaeli", "herne"];
+    public static readonly IReadOnlyList<string> Names = ["kocaeli", "herne", "leeuwarden"];
 
     public static Loader? Find(string name) => name.ToLowerInvariant() switch
     {
         "kocaeli" => KocaeliDemo.LoadAsync,
         "herne" => HerneDemo.LoadAsync,
+        "leeuwarden" => LeeuwardenDemo.LoadAsync,
         _ => null,
     };
 }
