@@ -411,12 +411,12 @@ public static class LeeuwardenDemo
         var closure = DemoCalendar.Days(closedFrom, closedUntil).ToArray();
 
         var offerings = new List<Offering>();
-        void Add(string programme, Centre centre, string room, Term term, Schedule schedule, int? capacity)
+        void Add(string programme, Centre centre, string room, Term term, Schedule schedule, int? capacity, string? tag)
         {
             var excluded = Holidays.Concat(centre.Code == ClosedCentre ? closure : []);
             offerings.Add(new Offering
             {
-                Code = $"{Tags[programme]}-{centre.Code}-{term.Tag}",
+                Code = $"{tag ?? Tags[programme]}-{centre.Code}-{term.Tag}",
                 Programme = catalogue.Programme(programme),
                 Centre = centre,
                 Room = centre.Rooms.Single(r => r.Name == room),
@@ -426,8 +426,9 @@ public static class LeeuwardenDemo
                 PublicationState = term.End < today ? PublicationState.Archived : PublicationState.Published,
             });
         }
-        void Weekly(string programme, Centre centre, string room, Term term, Weekdays days, TimeOnly start, TimeOnly end, int? capacity) =>
-            Add(programme, centre, room, term, Schedule.Weekly(term.Start, term.End, days, start, end), capacity);
+        // A second offering of a programme at the same centre in the same term needs its own tag.
+        void Weekly(string programme, Centre centre, string room, Term term, Weekdays days, TimeOnly start, TimeOnly end, int? capacity, string? tag = null) =>
+            Add(programme, centre, room, term, Schedule.Weekly(term.Start, term.End, days, start, end), capacity, tag);
         Weekdays Day(int i) => (Weekdays)(1 << i);
         // After school on Monday, Tuesday, Thursday or Friday; Wednesday is a short school day, so afternoons are free.
         Weekdays AfterSchool(int i) => (i % 4) switch { 0 => Weekdays.Monday, 1 => Weekdays.Tuesday, 2 => Weekdays.Thursday, _ => Weekdays.Friday };
@@ -444,7 +445,7 @@ public static class LeeuwardenDemo
                 Weekly(SportAfterSchool, centre, Hall, year, Weekdays.Wednesday, At(13), At(14, 30), 20);
                 string[] workshops = [Technology, Culture, NatureLab];
                 Weekly(workshops[(i + y) % workshops.Length], centre, Studio, year, AfterSchool(i + 2), At(14, 30), At(16), 14);
-                if (i % 3 == 0) Weekly(Culture, centre, Hall, year, Weekdays.Wednesday, At(14, 45), At(16, 15), 16);
+                if (i % 3 == 0) Weekly(Culture, centre, Hall, year, Weekdays.Wednesday, At(14, 45), At(16, 15), 16, "DANS");
                 Weekly(Toddlers, centre, Hall, year, Day(i % 5), At(10), At(10, 45), 14);
                 Weekly(ParentRoomProgramme, centre, ParentRoom, year, i % 2 == 0 ? Weekdays.Tuesday : Weekdays.Thursday, At(8, 30), At(10), null);
                 if (i % 3 == 1) Weekly(YouthHealth, centre, ParentRoom, year, Weekdays.Wednesday, At(9), At(11), null);
@@ -462,7 +463,7 @@ public static class LeeuwardenDemo
                 if (centre.Type == CentreType.School) Weekly(StudySkills, centre, Classroom, year, AfterSchool(i + 2), At(14, 45), At(16), 16);
             }
             Weekly(BookStart, library, YouthFloor, year, Weekdays.Wednesday, At(10), At(10, 45), 12);
-            Weekly(BookStart, library, YouthFloor, year, Weekdays.Saturday, At(10, 30), At(11, 15), 12);
+            Weekly(BookStart, library, YouthFloor, year, Weekdays.Saturday, At(10, 30), At(11, 15), 12, "BOEKZ");
             Weekly(Coding, library, MakerSpace, year, Weekdays.Wednesday, At(14), At(15, 30), 12);
             Weekly(LanguageLab, library, YouthFloor, year, Weekdays.Saturday, At(13, 30), At(14, 30), 12);
             Weekly(Coding, focus.Single(c => c.Code == "SINNE"), Studio, year, Weekdays.Thursday, At(14, 45), At(16, 15), 12);
