@@ -62,7 +62,7 @@ public static class LeeuwardenDemo
         {
             SessionsPerChild = 8, Returning = [new(ProgrammeType.LearningSupport, 2024, 200), new(ProgrammeType.Workshop, 2024, 150)],
         },
-        new(ProgrammeType.EarlyHelp, 2024, 110) { SessionsPerChild = 6 },
+        new(ProgrammeType.EarlyHelp, 2024, 55) { SessionsPerChild = 6 },
 
         new(ProgrammeType.LearningSupport, 2025, 1_050)
         {
@@ -82,7 +82,7 @@ public static class LeeuwardenDemo
                 new(ProgrammeType.MovementAndSport, 2024, 200),
             ],
         },
-        new(ProgrammeType.EarlyHelp, 2025, 130) { SessionsPerChild = 6, Returning = [new(ProgrammeType.EarlyHelp, 2024, 30)] },
+        new(ProgrammeType.EarlyHelp, 2025, 65) { SessionsPerChild = 6, Returning = [new(ProgrammeType.EarlyHelp, 2024, 15)] },
 
         new(ProgrammeType.LearningSupport, 2026, 1_150)
         {
@@ -102,9 +102,9 @@ public static class LeeuwardenDemo
                 new(ProgrammeType.MovementAndSport, 2025, 250),
             ],
         },
-        new(ProgrammeType.EarlyHelp, 2026, 140)
+        new(ProgrammeType.EarlyHelp, 2026, 70)
         {
-            ScaleToSessionsHeld = true, SessionsPerChild = 6, Returning = [new(ProgrammeType.EarlyHelp, 2025, 35)],
+            ScaleToSessionsHeld = true, SessionsPerChild = 6, Returning = [new(ProgrammeType.EarlyHelp, 2025, 18)],
         },
     ];
 
@@ -223,7 +223,7 @@ public static class LeeuwardenDemo
     private static readonly CentreRow[] CentreTable =
     [
         new("LARIX", "IKC De Larix", CentreType.ChildCentre, Proloog, "HEECHTERP-SCHIERINGEN", "Larixstraat 20", "8924 BK",
-            53.2031, 5.8296, "058 213 40 10", [StepFree, AccessibleToilet, PramParking, BabyChanging], ["nl", "fy", "ar", "ti"]),
+            53.2031, 5.8296, "058 213 40 10", [StepFree, AccessibleToilet, PramParking, BabyChanging], ["nl", "fy", "ar", "so"]),
         new("TWIRRE", "IKC De Twirre", CentreType.ChildCentre, Christian, "OOSTERPARKWIJK", "Hollanderdijk 45", "8921 GJ",
             53.2049, 5.8147, "058 213 51 22", [StepFree, AccessibleToilet, BabyChanging], ["nl", "fy", "pl"]),
         new("FLIER", "IKC De Flier", CentreType.ChildCentre, Proloog, "VRIJHEIDSWIJK", "Jan Ligthartstraat 12", "8917 CR",
@@ -738,7 +738,7 @@ public static class LeeuwardenDemo
         },
         new(ParentRoomProgramme, ProgrammeType.OpenMeeting, "ontmoeten", ChildrenAndParents, 0, 155)
         {
-            Languages = ["nl", "fy", "ar", "ti"], Partners = ["AMARYLLIS"], LastCheckedOn = new(2026, 10, 26),
+            Languages = ["nl", "fy", "ar", "so"], Partners = ["AMARYLLIS"], LastCheckedOn = new(2026, 10, 26),
             Registration = RegistrationMode.NotNeeded,
             Texts =
             [
