@@ -96,6 +96,30 @@ public class LeeuwardenDemoTests(LeeuwardenDemoFixture demo) : IClassFixture<Lee
     }
 
     [Fact]
+    public async Task Every_postcode_area_has_a_published_offering_within_three_kilometres()
+    {
+        await using var db = demo.NewDb();
+        var postcodes = await db.Postcodes.ToListAsync();
+        var centres = await db.Offerings
+            .Where(o => o.PublicationState == PublicationState.Published && o.Programme.PublicationState == PublicationState.Published)
+            .Select(o => new { o.Centre.Latitude, o.Centre.Longitude }).Distinct().ToListAsync();
+
+        foreach (var postcode in postcodes)
+        {
+            var nearest = centres.Min(c => Kilometres(postcode.Latitude, postcode.Longitude, c.Latitude, c.Longitude));
+            nearest.Should().BeLessThanOrEqualTo(3.0, $"a parent searching near {postcode.Code} {postcode.Locality} finds something");
+        }
+    }
+
+    private static double Kilometres(double lat1, double lon1, double lat2, double lon2)
+    {
+        static double Radians(double degrees) => degrees * Math.PI / 180;
+        var a = Math.Pow(Math.Sin(Radians(lat2 - lat1) / 2), 2)
+            + Math.Cos(Radians(lat1)) * Math.Cos(Radians(lat2)) * Math.Pow(Math.Sin(Radians(lon2 - lon1) / 2), 2);
+        return 6371 * 2 * Math.Asin(Math.Sqrt(a));
+    }
+
+    [Fact]
     public async Task No_district_and_age_band_is_reached_above_sixty_percent_and_most_far_lower()
     {
         await using (var scope = demo.Scope())
