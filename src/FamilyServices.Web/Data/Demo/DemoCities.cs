@@ -5,13 +5,15 @@ public static class DemoCities
 {
     public delegate Task<string> Loader(FamilyServicesDb db, TimeProvider clock);
 
-    public static readonly IReadOnlyList<string> Names = ["kocaeli", "herne", "wiesbaden"];
+    public static readonly IReadOnlyList<string> Names = ["kocaeli", "herne", "leeuwarden", "wiesbaden", "mayen-koblenz"];
 
     public static Loader? Find(string name) => name.ToLowerInvariant() switch
     {
         "kocaeli" => KocaeliDemo.LoadAsync,
         "herne" => HerneDemo.LoadAsync,
+        "leeuwarden" => LeeuwardenDemo.LoadAsync,
         "wiesbaden" => WiesbadenDemo.LoadAsync,
+        "mayen-koblenz" => MayenKoblenzDemo.LoadAsync,
         _ => null,
     };
 }

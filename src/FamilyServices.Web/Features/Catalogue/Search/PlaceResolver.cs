@@ -13,9 +13,10 @@ public sealed class PlaceResolver(FamilyServicesDb db)
 {
     public async Task<ResolvedPlace?> ResolveAsync(string place, CancellationToken cancellationToken = default)
     {
+        string[] codes = [.. PostcodeCandidates(place)];
         var postcode = await db.Database.SqlQuery<PlaceRow>($"""
             SELECT latitude AS "Latitude", longitude AS "Longitude", code || ' ' || locality AS "Label"
-            FROM postcodes WHERE code = {place.Replace(" ", "", StringComparison.Ordinal)}
+            FROM postcodes WHERE code = ANY({codes}) ORDER BY length(code) DESC
             """).FirstOrDefaultAsync(cancellationToken);
         if (postcode is not null) return postcode.ToPlace();
 
@@ -38,6 +39,17 @@ public sealed class PlaceResolver(FamilyServicesDb db)
             LIMIT 1
             """).FirstOrDefaultAsync(cancellationToken);
         return centre?.ToPlace();
+    }
+
+    /// <summary>
+    /// The codes a typed postcode may be stored as: as typed without spaces, and for a full Dutch postcode
+    /// ("8924 BK") also its four-digit area, which is what a city usually lists.
+    /// </summary>
+    public static IEnumerable<string> PostcodeCandidates(string place)
+    {
+        var code = place.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        yield return code;
+        if (code.Length == 6 && code[..4].All(char.IsAsciiDigit) && code[4..].All(char.IsAsciiLetterUpper)) yield return code[..4];
     }
 
     private sealed record PlaceRow(double? Latitude, double? Longitude, string Label)
