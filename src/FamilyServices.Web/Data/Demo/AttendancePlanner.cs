@@ -61,7 +61,7 @@ internal sealed class AttendancePlanner
     public AttendancePlanner(DemoCity city, IEnumerable<DemoSession> sessions, Random random)
     {
         _random = random;
-        _districts = new DistrictDraw(city, NeighbouringDistricts);
+        _districts = new DistrictDraw(city.Districts);
         var held = sessions
             .Where(s => s.Status == SessionStatus.Held)
             .GroupBy(s => s.Offering)
@@ -90,8 +90,8 @@ internal sealed class AttendancePlanner
         var seats = offerings.Sum(o => (double)o.Held(target.Year).Length * o.Seats);
         var sessionsPerChild = Math.Clamp(FillRate * seats / Math.Max(1, children + secondOfferings + onlyAbsent), 1, target.SessionsPerChild);
         var byDistrict = offerings.GroupBy(o => o.DistrictId).ToDictionary(g => g.Key, g => g.ToList());
-        var nearby = _districts.Ids.ToDictionary(id => id,
-            id => _districts.Neighbours(id).SelectMany(n => byDistrict.GetValueOrDefault(n, [])).ToList());
+        var nearby = _districts.Nearest(_offerings.Select(o => o.Offering.Centre), NeighbouringDistricts)
+            .ToDictionary(n => n.Key, n => n.Value.SelectMany(d => byDistrict.GetValueOrDefault(d, [])).ToList());
         var group = new Group(target.Year, offerings, byDistrict, nearby, sessionsPerChild);
 
         var reached = new List<DemoChild>(children);
@@ -288,27 +288,23 @@ internal sealed class AttendancePlanner
     /// Where children live: a district drawn with the weight of its children (0–17) in the year, as the city's population
     /// table has them; and each district's nearest others, by the mean position of their centres.
     /// </summary>
-    private sealed class DistrictDraw
+    private sealed class DistrictDraw(List<District> districts)
     {
-        private readonly List<District> _districts;
+        private readonly List<District> _districts = districts;
         private readonly Dictionary<int, double[]> _cumulativeByYear = [];
-        private readonly Dictionary<int, int[]> _neighbours;
+        private Dictionary<int, int[]>? _nearest;
 
-        public DistrictDraw(DemoCity city, int neighbours)
+        /// <summary>For each district with a centre, the <paramref name="count"/> districts whose centres are nearest.</summary>
+        public Dictionary<int, int[]> Nearest(IEnumerable<Centre> centres, int count)
         {
-            _districts = city.Districts;
-            var positions = city.Centres.GroupBy(c => c.DistrictId)
+            if (_nearest is not null) return _nearest;
+            var positions = centres.DistinctBy(c => c.Id).GroupBy(c => c.DistrictId)
                 .ToDictionary(g => g.Key, g => (Latitude: g.Average(c => c.Latitude), Longitude: g.Average(c => c.Longitude)));
-            _neighbours = _districts.ToDictionary(d => d.Id, d => positions.TryGetValue(d.Id, out var here)
-                ? positions.Where(p => p.Key != d.Id)
-                    .OrderBy(p => Math.Pow(p.Value.Latitude - here.Latitude, 2) + Math.Pow((p.Value.Longitude - here.Longitude) * Math.Cos(here.Latitude * Math.PI / 180), 2))
-                    .Take(neighbours).Select(p => p.Key).ToArray()
-                : []);
+            return _nearest = positions.ToDictionary(here => here.Key, here => positions.Where(p => p.Key != here.Key)
+                .OrderBy(p => Math.Pow(p.Value.Latitude - here.Value.Latitude, 2)
+                    + Math.Pow((p.Value.Longitude - here.Value.Longitude) * Math.Cos(here.Value.Latitude * Math.PI / 180), 2))
+                .Take(count).Select(p => p.Key).ToArray());
         }
-
-        public IEnumerable<int> Ids => _districts.Select(d => d.Id);
-
-        public int[] Neighbours(int districtId) => _neighbours.GetValueOrDefault(districtId, []);
 
         public int Draw(int year, Random random)
         {
