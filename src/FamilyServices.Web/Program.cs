@@ -1,5 +1,6 @@
 using FamilyServices.Web.Components;
 using FamilyServices.Web.Features.Accounts;
+using FamilyServices.Web.Features.ApiDocument;
 using FamilyServices.Web.Features.Attendance;
 using FamilyServices.Web.Features.Audit;
 using FamilyServices.Web.Features.Catalogue;
@@ -23,6 +24,7 @@ builder.AddEditing();
 builder.AddReach();
 builder.AddPrivacy();
 builder.AddOpenData();
+builder.AddApiDocument();
 
 await using var app = builder.Build();
 if (isOperatorCommand) return await OperatorCommands.RunAsync(args, app.Services, Console.Out, Console.Error);

@@ -45,18 +45,15 @@ internal sealed class AttendancePlanner
     /// <summary>Capacity assumed for offerings without one (open activities that still take names).</summary>
     private const int DefaultSeats = 20;
 
-    /// <summary>Most children live in the district of the centre they go to.</summary>
-    private const double HomeDistrictShare = 0.85;
+    /// <summary>Other districts whose centres a child goes to when those of their own district are full: the nearest ones.</summary>
+    private const int NeighbouringDistricts = 2;
 
     /// <summary>Random placements compared before the least crowded is taken: enough to keep groups even.</summary>
     private const int Samples = 6;
 
     private readonly Random _random;
     private readonly List<PlannedOffering> _offerings;
-    private readonly int[] _districtIds;
-
-    /// <summary>Running totals of the districts' children: a child from elsewhere more likely lives where many children live.</summary>
-    private readonly double[] _districtWeights;
+    private readonly DistrictDraw _districts;
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<(ProgrammeType Type, int Year), List<DemoChild>> _reached = [];
     private readonly Dictionary<(int OfferingId, int ChildId), DateOnly> _enrolments = [];
@@ -64,9 +61,7 @@ internal sealed class AttendancePlanner
     public AttendancePlanner(DemoCity city, IReadOnlyList<Offering> offerings, IEnumerable<DemoSession> sessions, Random random)
     {
         _random = random;
-        _districtIds = [.. city.Districts.Select(d => d.Id)];
-        var total = 0.0;
-        _districtWeights = [.. city.Districts.Select(d => total += Math.Max(1, d.Population.Sum(p => p.Children)))];
+        _districts = new DistrictDraw(city.Districts);
         var held = sessions
             .Where(s => s.Status == SessionStatus.Held)
             .GroupBy(s => s.Offering)
@@ -94,7 +89,10 @@ internal sealed class AttendancePlanner
         var onlyAbsent = Scaled(target.OnlyAbsent);
         var seats = offerings.Sum(o => (double)o.Held(target.Year).Length * o.Seats);
         var sessionsPerChild = Math.Clamp(FillRate * seats / Math.Max(1, children + secondOfferings + onlyAbsent), 1, target.SessionsPerChild);
-        var group = new Group(target.Year, offerings, offerings.GroupBy(o => o.DistrictId).ToDictionary(g => g.Key, g => g.ToList()), sessionsPerChild);
+        var byDistrict = offerings.GroupBy(o => o.DistrictId).ToDictionary(g => g.Key, g => g.ToList());
+        var nearby = _districts.Nearest(_offerings.Select(o => o.Offering.Centre), NeighbouringDistricts)
+            .ToDictionary(n => n.Key, n => n.Value.SelectMany(d => byDistrict.GetValueOrDefault(d, [])).ToList());
+        var group = new Group(target.Year, offerings, byDistrict, nearby, sessionsPerChild);
 
         var reached = new List<DemoChild>(children);
         var counted = new HashSet<DemoChild>();
@@ -162,21 +160,25 @@ internal sealed class AttendancePlanner
         return previous == 0 ? 1 : offerings.Sum(o => o.Held(target.Year).Length) / previous;
     }
 
-    /// <summary>Another visit for a child already known, preferably in their own district.</summary>
+    /// <summary>Another visit for a child already known, preferably in their own district, else in a neighbouring one.</summary>
     private bool TryPlace(Group group, DemoChild child)
     {
-        var length = VisitLength(group);
-        var placement = Sample(group, group.ByDistrict.GetValueOrDefault(child.DistrictId, []), child, length)
-            ?? Sample(group, group.Offerings, child, length);
+        var placement = SampleNear(group, child.DistrictId, child, VisitLength(group));
         if (placement is null) return false;
         Record(placement, child, group.Year, onlyAbsent: false);
         return true;
     }
 
+    /// <summary>
+    /// A child from a district drawn in proportion to the children who live there, at a centre of their own district
+    /// if it has room, else of a neighbouring one, else anywhere. So every district's share of the children reached
+    /// follows its share of the city's children, whatever the size of its centres, and reach rates stay plausible.
+    /// </summary>
     private DemoChild PlaceNewChild(Group group, bool onlyAbsent)
     {
         var length = onlyAbsent ? _random.Next(1, 3) : VisitLength(group);
-        var placement = Sample(group, group.Offerings, child: null, length)
+        var home = _districts.Draw(group.Year, _random);
+        var placement = SampleNear(group, home, child: null, length)
             ?? FirstFreeSeat(group)
             ?? throw new InvalidOperationException($"No seats left in {group.Year} for {group.Offerings[0].Offering.Programme.Type}.");
 
@@ -190,7 +192,7 @@ internal sealed class AttendancePlanner
             Id = Children.Count + 1,
             Code = NewCode(),
             BirthIndex = placement.First.MonthIndex - ageAtStart,
-            DistrictId = _random.NextDouble() < HomeDistrictShare ? offering.DistrictId : ElsewhereDistrict(),
+            DistrictId = home,
         };
         Children.Add(child);
         Record(placement, child, group.Year, onlyAbsent);
@@ -217,6 +219,11 @@ internal sealed class AttendancePlanner
     }
 
     private int VisitLength(Group group) => Math.Max(1, (int)Math.Round(group.SessionsPerChild * (0.5 + _random.NextDouble())));
+
+    private Placement? SampleNear(Group group, int districtId, DemoChild? child, int length) =>
+        Sample(group, group.ByDistrict.GetValueOrDefault(districtId, []), child, length)
+        ?? Sample(group, group.Nearby.GetValueOrDefault(districtId, []), child, length)
+        ?? Sample(group, group.Offerings, child, length);
 
     /// <summary>A few random runs of sessions that fit the child; the least crowded one wins.</summary>
     private Placement? Sample(Group group, List<PlannedOffering> pool, DemoChild? child, int length)
@@ -285,7 +292,49 @@ internal sealed class AttendancePlanner
         if (enrolledOn < child.FirstEnrolledOn) child.FirstEnrolledOn = enrolledOn;
     }
 
-    private sealed record Group(int Year, List<PlannedOffering> Offerings, Dictionary<int, List<PlannedOffering>> ByDistrict, double SessionsPerChild);
+    private sealed record Group(int Year, List<PlannedOffering> Offerings, Dictionary<int, List<PlannedOffering>> ByDistrict,
+        Dictionary<int, List<PlannedOffering>> Nearby, double SessionsPerChild);
+
+    /// <summary>
+    /// Where children live: a district drawn with the weight of its children (0–17) in the year, as the city's population
+    /// table has them; and each district's nearest others, by the mean position of their centres.
+    /// </summary>
+    private sealed class DistrictDraw(List<District> districts)
+    {
+        private readonly List<District> _districts = districts;
+        private readonly Dictionary<int, double[]> _cumulativeByYear = [];
+        private Dictionary<int, int[]>? _nearest;
+
+        /// <summary>For each district with a centre, the <paramref name="count"/> districts whose centres are nearest.</summary>
+        public Dictionary<int, int[]> Nearest(IEnumerable<Centre> centres, int count)
+        {
+            if (_nearest is not null) return _nearest;
+            var positions = centres.DistinctBy(c => c.Id).GroupBy(c => c.DistrictId)
+                .ToDictionary(g => g.Key, g => (Latitude: g.Average(c => c.Latitude), Longitude: g.Average(c => c.Longitude)));
+            return _nearest = positions.ToDictionary(here => here.Key, here => positions.Where(p => p.Key != here.Key)
+                .OrderBy(p => Math.Pow(p.Value.Latitude - here.Value.Latitude, 2)
+                    + Math.Pow((p.Value.Longitude - here.Value.Longitude) * Math.Cos(here.Value.Latitude * Math.PI / 180), 2))
+                .Take(count).Select(p => p.Key).ToArray());
+        }
+
+        public int Draw(int year, Random random)
+        {
+            if (!_cumulativeByYear.TryGetValue(year, out var cumulative))
+            {
+                // The nearest year the table has (a demo may plan a year beyond it); equal weights if it has none.
+                var weights = _districts.Select(d => d.Population.Count == 0 ? 1.0
+                    : d.Population.Where(p => p.Year == d.Population.MinBy(q => Math.Abs(q.Year - year))!.Year).Sum(p => (double)p.Children)).ToArray();
+                if (weights.Sum() <= 0) weights = [.. weights.Select(_ => 1.0)];
+                cumulative = new double[weights.Length];
+                var total = 0.0;
+                for (var i = 0; i < weights.Length; i++) cumulative[i] = total += weights[i];
+                _cumulativeByYear[year] = cumulative;
+            }
+            var index = Array.BinarySearch(cumulative, random.NextDouble() * cumulative[^1]);
+            if (index < 0) index = ~index;
+            return _districts[Math.Min(index, _districts.Count - 1)].Id;
+        }
+    }
 
     private sealed record Placement(PlannedOffering Offering, DemoSession[] Held, int Start, int Count, double Fullest)
     {

@@ -55,10 +55,10 @@ public static class HerneDemo
 
     private static readonly ReachTarget[] Targets =
     [
-        new(ProgrammeType.MovementAndSport, 2025, 3_000) { SessionsPerChild = 7 },
+        new(ProgrammeType.MovementAndSport, 2025, 2_600) { SessionsPerChild = 7 },
         new(ProgrammeType.EarlyHelp, 2025, 160) { Programmes = ["HER-BABYTREFF"], SessionsPerChild = 6 },
         new(ProgrammeType.LearningSupport, 2025, 220) { SessionsPerChild = 8 },
-        new(ProgrammeType.MovementAndSport, 2026, 3_200)
+        new(ProgrammeType.MovementAndSport, 2026, 2_800)
         {
             ScaleToSessionsHeld = true, SessionsPerChild = 7, Returning = [new(ProgrammeType.MovementAndSport, 2025, 1_200)],
         },

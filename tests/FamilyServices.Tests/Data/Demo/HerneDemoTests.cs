@@ -6,6 +6,14 @@ namespace FamilyServices.Tests.Data.Demo;
 public class HerneDemoTests(HerneDemoFixture demo) : IClassFixture<HerneDemoFixture>
 {
     [Fact]
+    public async Task Every_district_and_age_band_is_reached_at_a_plausible_rate_in_every_year()
+    {
+        var cells = await DemoReachRates.AllAsync(demo);
+
+        DemoReachRates.ShouldBePlausible(cells);
+    }
+
+    [Fact]
     public async Task Herne_has_its_family_centres_56_kitas_and_19_schools_in_german()
     {
         await using var db = demo.NewDb();

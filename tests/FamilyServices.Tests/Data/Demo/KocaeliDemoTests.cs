@@ -14,6 +14,14 @@ namespace FamilyServices.Tests.Data.Demo;
 public class KocaeliDemoTests(KocaeliDemoFixture demo) : IClassFixture<KocaeliDemoFixture>
 {
     [Fact]
+    public async Task Every_district_and_age_band_is_reached_at_a_plausible_rate_in_every_year()
+    {
+        var cells = await DemoReachRates.AllAsync(demo);
+
+        DemoReachRates.ShouldBePlausible(cells);
+    }
+
+    [Fact]
     public async Task The_2025_figures_per_programme_type_are_the_ones_the_city_published()
     {
         var children = await DistinctChildrenPerTypeAsync(2025);

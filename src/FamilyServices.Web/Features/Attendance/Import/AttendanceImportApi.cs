@@ -15,6 +15,11 @@ public static class AttendanceImportApi
         app.MapPost(Path, ImportAsync)
             .WithName("ImportAttendance")
             .Accepts<string>("text/csv")
+            .Produces<ImportSummary>(StatusCodes.Status200OK)
+            .Produces<ImportSummary>(StatusCodes.Status400BadRequest)
+            .Produces<ImportSummary>(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             // Above the portal's small default body limit (Platform/RequestLimits.cs); the importer enforces MaxBytes itself.
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttendanceImporter.MaxBytes + 1024 * 1024))
             .RequireAuthorization(new AuthorizeAttribute
