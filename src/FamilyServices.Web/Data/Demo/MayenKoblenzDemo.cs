@@ -208,58 +208,61 @@ public static class MayenKoblenzDemo
 
     private const Extras FocusKita = Extras.ParentChildGroup | Extras.LanguageGroup | Extras.ApplicationHelp;
 
-    /// <summary>Fifteen Kitas with Kita social work; those in the focus towns have the most on offer.</summary>
+    /// <summary>
+    /// Fifteen Kitas with Kita social work; those in the focus towns have the most on offer. Codes are short: an
+    /// offering's code (at most 20 characters) is built from its centre's.
+    /// </summary>
     private static readonly CentreRow[] CentreTable =
     [
-        new("AND-MARTIN", "Kita St. Martin Andernach", CatholicKitas, "ANDERNACH", "Koblenzer Straße 58", "56626", "Andernach",
+        new("AND-MAR", "Kita St. Martin Andernach", CatholicKitas, "ANDERNACH", "Koblenzer Straße 58", "56626", "Andernach",
             50.4352, 7.4105, "+49 2632 43 218", [StepFree, AccessibleToilet, PramParking, BabyChanging], ["de", "tr", "ar", "ru"],
             FocusKita | Extras.BabyGroup | Extras.ParentChildGym),
-        new("AND-SONNENSCHEIN", "AWO-Kita Sonnenschein Andernach", "AWO-MYK", "ANDERNACH", "Mayener Straße 121", "56626", "Andernach",
+        new("AND-SON", "AWO-Kita Sonnenschein Andernach", "AWO-MYK", "ANDERNACH", "Mayener Straße 121", "56626", "Andernach",
             50.4296, 7.3935, "+49 2632 95 176", [StepFree, PramParking, BabyChanging], ["de", "ar", "uk", "en"],
             FocusKita | Extras.DadsSaturday),
-        new("MAY-REGENBOGEN", "Kita Regenbogen Mayen", "STADT-MAYEN", "MAYEN", "Polcher Straße 62", "56727", "Mayen",
+        new("MAY-REG", "Kita Regenbogen Mayen", "STADT-MAYEN", "MAYEN", "Polcher Straße 62", "56727", "Mayen",
             50.3258, 7.2335, "+49 2651 88 412", [StepFree, AccessibleToilet, Lift, PramParking, BabyChanging], ["de", "tr", "ru", "uk"],
             FocusKita | Extras.BabyGroup | Extras.ParentChildGym),
-        new("MAY-CLEMENS", "Kath. Kita St. Clemens Mayen", CatholicKitas, "MAYEN", "Habsburgring 21", "56727", "Mayen",
+        new("MAY-CLE", "Kath. Kita St. Clemens Mayen", CatholicKitas, "MAYEN", "Habsburgring 21", "56727", "Mayen",
             50.3302, 7.2188, "+49 2651 70 254", [StepFree, BabyChanging], ["de", "pl", "ar"],
             FocusKita | Extras.DadsSaturday),
-        new("BEN-ARCHE-NOAH", "Ev. Kita Arche Noah Bendorf", "EV-KG-BENDORF", "BENDORF", "Hauptstraße 95", "56170", "Bendorf",
+        new("BEN-ARC", "Ev. Kita Arche Noah Bendorf", "EV-KG-BENDORF", "BENDORF", "Hauptstraße 95", "56170", "Bendorf",
             50.4283, 7.5694, "+49 2622 71 305", [StepFree, AccessibleToilet, PramParking, BabyChanging], ["de", "tr", "ar", "en"],
             FocusKita | Extras.BabyGroup | Extras.ParentChildGym),
-        new("VAL-MARZELLINUS", "Kath. Kita St. Marzellinus Vallendar", CatholicKitas, "VALLENDAR", "Heerstraße 40", "56179", "Vallendar",
+        new("VAL-MAR", "Kath. Kita St. Marzellinus Vallendar", CatholicKitas, "VALLENDAR", "Heerstraße 40", "56179", "Vallendar",
             50.3992, 7.6196, "+49 261 64 170", [PramParking, BabyChanging], ["de", "en"],
             Extras.ParentChildGroup),
-        new("WEI-RHEINSTROLCHE", "AWO-Kita Rheinstrolche Weißenthurm", "AWO-MYK", "WEISSENTHURM", "Kärlicher Straße 8", "56575", "Weißenthurm",
+        new("WEI-RHE", "AWO-Kita Rheinstrolche Weißenthurm", "AWO-MYK", "WEISSENTHURM", "Kärlicher Straße 8", "56575", "Weißenthurm",
             50.4152, 7.4533, "+49 2637 92 214", [StepFree, AccessibleToilet, PramParking, BabyChanging], ["de", "tr", "ru"],
             Extras.ParentChildGroup | Extras.BabyGroup | Extras.DadsSaturday),
-        new("WEI-LOEWENZAHN", "Kita Löwenzahn Kettig", "VG-WEISSENTHURM", "WEISSENTHURM", "Schulstraße 5", "56220", "Kettig",
+        new("WEI-LOE", "Kita Löwenzahn Kettig", "VG-WEISSENTHURM", "WEISSENTHURM", "Schulstraße 5", "56220", "Kettig",
             50.4012, 7.4645, "+49 2637 68 101", [StepFree, PramParking], ["de", "ru"],
             Extras.LanguageGroup | Extras.ParentChildGym),
         new("MUK-DRK", "DRK-Kita Mülheim-Kärlich", "DRK-MYK", "MUELHEIM-KAERLICH", "Kapellenstraße 30", "56218", "Mülheim-Kärlich",
             50.3862, 7.4973, "+49 2630 96 532", [StepFree, AccessibleToilet, BabyChanging], ["de", "en"],
             Extras.ParentChildGroup),
-        new("MAI-STEPHAN", "Kath. Kita St. Stephan Polch", CatholicKitas, "MAIFELD", "Ostring 12", "56751", "Polch",
+        new("MAI-STE", "Kath. Kita St. Stephan Polch", CatholicKitas, "MAIFELD", "Ostring 12", "56751", "Polch",
             50.3003, 7.3152, "+49 2654 88 207", [StepFree, PramParking, BabyChanging], ["de"],
             Extras.ParentChildGroup | Extras.BabyGroup),
-        new("MAI-MAIFELDSTROLCHE", "Kita Maifeldstrolche Münstermaifeld", "VG-MAIFELD", "MAIFELD", "Mühlenstraße 3", "56294", "Münstermaifeld",
+        new("MAI-MFS", "Kita Maifeldstrolche Münstermaifeld", "VG-MAIFELD", "MAIFELD", "Mühlenstraße 3", "56294", "Münstermaifeld",
             50.2472, 7.3608, "+49 2605 96 118", [PramParking], ["de"],
             Extras.DadsSaturday),
-        new("MEN-VULKANZWERGE", "Kita Vulkanzwerge Mendig", "VG-MENDIG", "MENDIG", "Brauerstraße 16", "56743", "Mendig",
+        new("MEN-VUL", "Kita Vulkanzwerge Mendig", "VG-MENDIG", "MENDIG", "Brauerstraße 16", "56743", "Mendig",
             50.3748, 7.2812, "+49 2652 52 309", [StepFree, AccessibleToilet, PramParking], ["de", "pl"],
             Extras.ParentChildGroup | Extras.ParentChildGym),
-        new("PEL-STROLCHE", "Kita Pellenzer Strolche Plaidt", "VG-PELLENZ", "PELLENZ", "Römerstraße 20", "56637", "Plaidt",
+        new("PEL-STR", "Kita Pellenzer Strolche Plaidt", "VG-PELLENZ", "PELLENZ", "Römerstraße 20", "56637", "Plaidt",
             50.3926, 7.3903, "+49 2632 95 744", [StepFree, PramParking, BabyChanging], ["de", "tr"],
             Extras.ParentChildGroup | Extras.BabyGroup),
-        new("RMO-LUBENTIUS", "Kath. Kita St. Lubentius Kobern-Gondorf", CatholicKitas, "RHEIN-MOSEL", "Marktplatz 4", "56330", "Kobern-Gondorf",
+        new("RMO-LUB", "Kath. Kita St. Lubentius Kobern-Gondorf", CatholicKitas, "RHEIN-MOSEL", "Marktplatz 4", "56330", "Kobern-Gondorf",
             50.3102, 7.4583, "+49 2607 94 211", [BabyChanging], ["de"],
             Extras.ParentChildGroup),
-        new("VOR-BELLERBERG", "Kita Bellerberg Ettringen", "VG-VORDEREIFEL", "VORDEREIFEL", "Hochstraße 7", "56729", "Ettringen",
+        new("VOR-BEL", "Kita Bellerberg Ettringen", "VG-VORDEREIFEL", "VORDEREIFEL", "Hochstraße 7", "56729", "Ettringen",
             50.3537, 7.2276, "+49 2651 47 390", [StepFree, PramParking], ["de"],
             Extras.DadsSaturday),
     ];
 
     /// <summary>The Kita in Kobern-Gondorf is being repaired after water damage: no offers there until it reopens.</summary>
-    private const string ClosedCentre = "RMO-LUBENTIUS";
+    private const string ClosedCentre = "RMO-LUB";
     private static readonly DateOnly ClosedFrom = new(2026, 11, 16);
     private static readonly DateOnly ClosedUntil = new(2027, 1, 8);
 
@@ -438,7 +441,7 @@ public static class MayenKoblenzDemo
             }
             foreach (var centre in With(Extras.LanguageGroup))
             {
-                Add("MYK-SPRACHSPIEL", centre, ParentRoom, $"SPRACH-{centre.Code}-{year.Tag}", year,
+                Add("MYK-SPRACHSPIEL", centre, ParentRoom, $"SPRA-{centre.Code}-{year.Tag}", year,
                     Weekly(year, Weekdays.Tuesday, At(15), At(16, 15)), 10, pausesInHolidays: true);
             }
             foreach (var centre in With(Extras.ApplicationHelp))
