@@ -538,8 +538,6 @@ public static class MayenKoblenzDemo
         new("first-aid", "family-education", "Erste Hilfe", "First aid"),
     ];
 
-    private const string Free = "Kostenlos.";
-    private const string FreeEn = "Free of charge.";
     private const string Drop = "Ohne Anmeldung – einfach vorbeikommen.";
     private const string DropEn = "No registration – just drop in.";
     private const string ViaKita = "Anmeldung bei der Kita-Sozialarbeit Ihrer Kita, persönlich oder telefonisch.";
@@ -558,12 +556,12 @@ public static class MayenKoblenzDemo
                     "Nach dem Bringen auf einen Kaffee bleiben: andere Eltern kennenlernen und Fragen an die Kita-Sozialarbeit stellen.",
                     "Einmal in der Woche öffnet die Kita ihr Elterncafé. Mütter, Väter und Großeltern bleiben nach dem Bringen oder vor dem Abholen auf einen Kaffee, jüngere Geschwister spielen mit. Die Kita-Sozialarbeiterin ist dabei und hat ein offenes Ohr für Fragen rund um Erziehung, Geld, Wohnen und Behörden.\n\n" +
                     "Das Elterncafé ist für alle Familien der Kita und aus dem Ort offen, ohne Anmeldung. Gezählt wird nur, wie viele Erwachsene und Kinder gekommen sind.")
-                { CostNote = Free, RegistrationNote = Drop },
+                { RegistrationNote = Drop },
                 new("en", "Parents' café at the Kita",
                     "Stay for a coffee after drop-off: meet other parents and ask the Kita social worker anything.",
                     "Once a week the Kita opens its parents' café. Mothers, fathers and grandparents stay for a coffee after drop-off or before pick-up while younger siblings play. The Kita social worker joins in and is happy to help with questions about parenting, money, housing and public offices.\n\n" +
                     "The café is open to every family of the Kita and the village or town, without registration. Only the number of adults and children is counted.")
-                { CostNote = FreeEn, RegistrationNote = DropEn },
+                { RegistrationNote = DropEn },
             ],
         },
         new("MYK-SPRECHSTUNDE", ProgrammeType.Counselling, "kita-social-work", Audience.Parents, 0, 84)
@@ -576,12 +574,12 @@ public static class MayenKoblenzDemo
                     "Schnelle, vertrauliche Beratung direkt in der Kita – zu Erziehung, Alltag, Geld und Krisen, ohne Termin.",
                     "Seit dem neuen Kita-Gesetz Rheinland-Pfalz von 2021 gibt es in vielen Kitas im Landkreis Mayen-Koblenz eine Kita-Sozialarbeiterin oder einen Kita-Sozialarbeiter – rund 45 sind es im Kreis. In der offenen Sprechstunde können Eltern ohne Termin und vertraulich über alles sprechen, was sie gerade beschäftigt: Schlafprobleme, Trotzphasen, Streit in der Familie, Schulden, die Wohnung oder einen Brief vom Amt.\n\n" +
                     "Die Kita-Sozialarbeit hilft schnell, bevor aus Sorgen Krisen werden, und vermittelt bei Bedarf weiter, etwa an die Lebens- und Erziehungsberatung der Caritas oder an das Kreisjugendamt, das die Kita-Sozialarbeit im Kreis koordiniert.")
-                { CostNote = Free, RegistrationNote = "Ohne Termin. Wer lieber einen festen Termin möchte, vereinbart ihn in der Kita." },
+                { RegistrationNote = "Ohne Termin. Wer lieber einen festen Termin möchte, vereinbart ihn in der Kita." },
                 new("en", "Kita social work drop-in hour",
                     "Quick, confidential advice right at the Kita – on parenting, everyday life, money and crises, no appointment needed.",
                     "Since Rhineland-Palatinate's new Kita law of 2021 many Kitas in the district of Mayen-Koblenz have a Kita social worker – about 45 across the district. At the drop-in hour parents can talk in confidence, without an appointment, about whatever is on their mind: sleepless nights, tantrums, family rows, debts, housing or a letter from a public office.\n\n" +
                     "Kita social workers help early, before worries turn into crises, and refer families on when needed, for instance to Caritas' family counselling or to the district youth office, which coordinates Kita social work across the district.")
-                { CostNote = FreeEn, RegistrationNote = "No appointment needed. If you prefer a fixed appointment, ask at the Kita." },
+                { RegistrationNote = "No appointment needed. If you prefer a fixed appointment, ask at the Kita." },
             ],
         },
         new("MYK-ANTRAGSHILFE", ProgrammeType.Counselling, "offices", Audience.Parents, 0, 216)
@@ -594,12 +592,12 @@ public static class MayenKoblenzDemo
                     "Kinderzuschlag, Wohngeld, Bildung und Teilhabe: gemeinsam den Antrag ausfüllen – und auf Wunsch zusammen zum Amt gehen.",
                     "Viele Familien haben Anspruch auf Leistungen, die sie nicht kennen oder deren Formulare sie abschrecken. Die Kita-Sozialarbeit hilft beim Ausfüllen von Anträgen auf Kinderzuschlag, Wohngeld oder Leistungen für Bildung und Teilhabe, erklärt Bescheide und Briefe und begleitet Eltern auf Wunsch zu Behörden wie Jobcenter, Familienkasse oder Ausländerbehörde.\n\n" +
                     "Bitte bringen Sie die Unterlagen mit, die Sie schon haben. Alles, was Sie erzählen, bleibt vertraulich.")
-                { CostNote = Free, RegistrationNote = "Bitte kurz in der Kita einen Termin ausmachen, damit genug Zeit ist." },
+                { RegistrationNote = "Bitte kurz in der Kita einen Termin ausmachen, damit genug Zeit ist." },
                 new("en", "Help with forms and going to public offices",
                     "Child supplement, housing benefit, education and participation: fill in the form together – and go to the office together if you like.",
                     "Many families are entitled to benefits they do not know about or whose forms put them off. The Kita social worker helps to fill in applications for child supplement (Kinderzuschlag), housing benefit (Wohngeld) or education and participation benefits, explains decisions and letters, and goes with parents to offices such as the job centre, the family benefits office or the immigration office if they wish.\n\n" +
                     "Please bring whatever papers you already have. Everything you say stays confidential.")
-                { CostNote = FreeEn, RegistrationNote = "Please book a time at the Kita, so there is enough time for you." },
+                { RegistrationNote = "Please book a time at the Kita, so there is enough time for you." },
             ],
         },
         new("MYK-ELTERN-KIND-GRUPPE", ProgrammeType.ChildClass, "toddler-groups", ChildrenAndParents, 12, 36)
@@ -611,12 +609,12 @@ public static class MayenKoblenzDemo
                     "Spielen, singen, matschen: ein Nachmittag in der Woche für Kleinkinder mit Mama oder Papa, bevor die Kita-Zeit beginnt.",
                     "In der Eltern-Kind-Gruppe treffen sich Kinder zwischen einem und drei Jahren mit einem Elternteil in der Kita. Es gibt Fingerspiele, Lieder, Bewegung und Zeit zum freien Spielen; die Eltern tauschen sich aus und lernen die Kita schon vor der Eingewöhnung kennen.\n\n" +
                     "Die Gruppe wird von der Kita-Sozialarbeit geleitet. Sie richtet sich besonders an Familien, die neu im Ort sind oder noch keinen Kita-Platz haben.")
-                { CostNote = Free, RegistrationNote = ViaKita },
+                { RegistrationNote = ViaKita },
                 new("en", "Parent and toddler group (ages 1 to 3)",
                     "Play, songs and messy fun: one afternoon a week for toddlers with mum or dad, before Kita begins.",
                     "Children between one and three years meet with a parent at the Kita. There are finger games, songs, movement and time for free play; parents get to know each other and the Kita before their child starts there.\n\n" +
                     "The group is led by the Kita social worker and is especially meant for families who are new in town or do not have a Kita place yet.")
-                { CostNote = FreeEn, RegistrationNote = ViaKitaEn },
+                { RegistrationNote = ViaKitaEn },
             ],
         },
         new("MYK-BABYTREFF", ProgrammeType.EarlyHelp, "baby-groups", ChildrenAndParents, 0, 12)
@@ -629,12 +627,12 @@ public static class MayenKoblenzDemo
                     "Wöchentlicher Treff für Eltern mit Babys im ersten Lebensjahr – mit Familienhebamme und Kita-Sozialarbeit.",
                     "Im Babytreff lernen sich Eltern mit Babys bis zwölf Monate kennen. Eine Familienhebamme der Frühen Hilfen im Landkreis beantwortet Fragen zu Stillen, Schlafen, Beikost und Entwicklung; die Kita-Sozialarbeiterin erzählt, wie die Kita-Anmeldung funktioniert.\n\n" +
                     "Der Babytreff findet in der Kita statt, so werden Wege kurz und die Kita ist später kein fremder Ort.")
-                { CostNote = Free, RegistrationNote = "Einfach vorbeikommen. Die Teilnahme der Babys wird für die Statistik der Frühen Hilfen erfasst." },
+                { RegistrationNote = "Einfach vorbeikommen. Die Teilnahme der Babys wird für die Statistik der Frühen Hilfen erfasst." },
                 new("en", "Baby group with a family midwife",
                     "A weekly group for parents with babies in their first year – with a family midwife and the Kita social worker.",
                     "Parents with babies up to twelve months get to know each other. A family midwife of the district's early help network answers questions about feeding, sleep, weaning and development; the Kita social worker explains how to apply for a Kita place.\n\n" +
                     "The group meets at the Kita, so it is close to home and the Kita is a familiar place when the time comes.")
-                { CostNote = FreeEn, RegistrationNote = "Just come along. Babies' attendance is recorded for the early-help statistics." },
+                { RegistrationNote = "Just come along. Babies' attendance is recorded for the early-help statistics." },
             ],
         },
         new("MYK-SPRACHSPIEL", ProgrammeType.LearningSupport, "language", ChildrenAndParents, 24, 72)
@@ -646,12 +644,12 @@ public static class MayenKoblenzDemo
                     "Bilderbücher, Reime und Spiele auf Deutsch und in der Familiensprache – für Kinder ab zwei Jahren und ihre Eltern.",
                     "Kinder lernen Sprache am besten im Spiel und mit ihren Eltern. In der Sprachspielgruppe schauen Eltern und Kinder gemeinsam Bilderbücher an, singen, reimen und spielen; die Eltern bekommen Ideen und Bücher für zu Hause, auch in ihrer eigenen Sprache.\n\n" +
                     "Einmal im Monat kommt eine Mitarbeiterin der Stadtbücherei mit neuen Büchern vorbei. Alle Sprachen sind willkommen, Deutschkenntnisse sind keine Voraussetzung.")
-                { CostNote = Free, RegistrationNote = ViaKita },
+                { RegistrationNote = ViaKita },
                 new("en", "Language play group for multilingual families",
                     "Picture books, rhymes and games in German and in the family language – for children from two and their parents.",
                     "Children learn language best through play and together with their parents. Parents and children look at picture books, sing, rhyme and play together; parents take home ideas and books, in their own language too.\n\n" +
                     "Once a month someone from the town library brings new books. Every language is welcome; parents do not need to speak German.")
-                { CostNote = FreeEn, RegistrationNote = ViaKitaEn },
+                { RegistrationNote = ViaKitaEn },
             ],
         },
         new("MYK-ELTERN-KIND-TURNEN", ProgrammeType.MovementAndSport, "movement", ChildrenAndParents, 18, 72)
@@ -664,12 +662,12 @@ public static class MayenKoblenzDemo
                     "Samstagvormittags klettern, balancieren und toben im Bewegungsraum der Kita – für Kinder von anderthalb bis sechs Jahren.",
                     "Übungsleiterinnen aus Sportvereinen des Sportkreises bauen im Mehrzweckraum der Kita Bewegungslandschaften auf. Kinder und Erwachsene klettern, rutschen, balancieren und springen gemeinsam.\n\n" +
                     "Das Angebot ist kostenlos und soll Familien Lust auf Sport im Verein machen. Bitte bequeme Kleidung und Stoppersocken mitbringen.")
-                { CostNote = Free, RegistrationNote = Drop },
+                { RegistrationNote = Drop },
                 new("en", "Parent and child gym on Saturday",
                     "Saturday mornings of climbing, balancing and running about in the Kita's hall – for children from one and a half to six.",
                     "Coaches from local sports clubs set up obstacle courses in the Kita's multi-purpose room. Children and adults climb, slide, balance and jump together.\n\n" +
                     "It is free and meant to give families a taste of sport in a local club. Please bring comfortable clothes and non-slip socks.")
-                { CostNote = FreeEn, RegistrationNote = DropEn },
+                { RegistrationNote = DropEn },
             ],
         },
         new("MYK-KOCHWERKSTATT", ProgrammeType.Workshop, "health", ChildrenAndParents, 36, 72)
@@ -705,12 +703,12 @@ public static class MayenKoblenzDemo
                     "Dreimal im Jahr ein Abend zu Fragen, die viele Eltern beschäftigen: Medien, Trotz, Schlaf, Übergang in die Schule.",
                     "Die Kita-Sozialarbeit lädt dreimal im Kita-Jahr zu einem Themenabend ein, oft mit einer Referentin aus einer Beratungsstelle. Themen sind zum Beispiel „Handy, Tablet & Co.“, „Wenn das Kind wütend wird“, „Gut schlafen“ oder „Bald ein Schulkind“.\n\n" +
                     "Nach einem kurzen Vortrag ist viel Zeit für Fragen und Austausch. Die Abende sind offen für alle Eltern aus dem Ort.")
-                { CostNote = Free, RegistrationNote = "Ohne Anmeldung. Das Thema hängt an der Kita aus." },
+                { RegistrationNote = "Ohne Anmeldung. Das Thema hängt an der Kita aus." },
                 new("en", "Parent evening on a topic",
                     "Three evenings a year on questions many parents share: screens, tantrums, sleep, starting school.",
                     "Three times a Kita year the Kita social worker invites parents to an evening on a topic, often with a speaker from a counselling service. Topics include screens and phones, when a child gets angry, sleeping well and getting ready for school.\n\n" +
                     "After a short talk there is plenty of time for questions and sharing. The evenings are open to all parents in the town or village.")
-                { CostNote = FreeEn, RegistrationNote = "No registration. The topic is posted at the Kita." },
+                { RegistrationNote = "No registration. The topic is posted at the Kita." },
             ],
         },
         new("MYK-STARKE-ELTERN", ProgrammeType.ParentEducation, "parenting-courses", Audience.Parents, 0, 216)
@@ -765,12 +763,12 @@ public static class MayenKoblenzDemo
                     "Am ersten Samstag im Monat: Väter und Kinder bauen, werken, spielen und frühstücken zusammen in der Kita.",
                     "Einmal im Monat gehört die Kita samstags den Vätern und ihren Kindern. Es wird gebaut, gewerkelt, draußen gespielt und zusammen gefrühstückt; die Kita-Sozialarbeit bereitet alles vor und ist dabei.\n\n" +
                     "Willkommen sind Väter, Opas, Onkel und andere Bezugspersonen mit Kindern bis acht Jahren, auch Geschwister. Gezählt wird nur, wie viele gekommen sind.")
-                { CostNote = Free, RegistrationNote = Drop },
+                { RegistrationNote = Drop },
                 new("en", "Dad and child Saturday",
                     "On the first Saturday of the month: dads and children build, tinker, play and have breakfast together at the Kita.",
                     "Once a month the Kita belongs to fathers and their children on a Saturday. They build, tinker, play outside and share breakfast; the Kita social worker prepares everything and joins in.\n\n" +
                     "Fathers, grandfathers, uncles and other carers are welcome with children up to eight, siblings too. Only the number of people is counted.")
-                { CostNote = FreeEn, RegistrationNote = DropEn },
+                { RegistrationNote = DropEn },
             ],
         },
         new("MYK-FAMILIENFREIZEIT", ProgrammeType.ParentEducation, "family-education", Audience.Families, 0, 144)

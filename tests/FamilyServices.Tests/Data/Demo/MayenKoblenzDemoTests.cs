@@ -111,7 +111,7 @@ public class MayenKoblenzDemoTests(MayenKoblenzDemoFixture demo) : IClassFixture
         var during = await ScalarAsync($"""
             SELECT count(*) FROM sessions s JOIN offerings o ON o.id = s.offering_id JOIN centres c ON c.id = o.centre_id
             WHERE c.id = {closed.Id} AND s.status <> 'Cancelled'
-              AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN DATE '2026-11-16' AND DATE '{closed.ClosedUntil:yyyy-MM-dd}'
+              AND (s.starts_at AT TIME ZONE c.time_zone)::date BETWEEN DATE '2026-11-16' AND DATE '{closed.ClosedUntil!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'
             """);
 
         during.Should().Be(0);
