@@ -38,7 +38,7 @@ public partial class ParentFindsNearbyInMayenKoblenzTests(BrowserFixture browser
 
         new Uri(page.Url).Query.Should().Contain("where=" + Postcode);
         (await page.Locator(".result-count").InnerTextAsync())
-            .Should().Contain(string.Format(CultureInfo.GetCultureInfo("de"), UiStrings.Get("SearchResultCount", "de"), expected.Total))
+            .Should().Contain(UiStrings.Get("SearchResultCount", "de").Replace("{0}", expected.Total.ToString(CultureInfo.GetCultureInfo("de")), StringComparison.Ordinal))
             .And.Contain(Postcode);
         var titles = (await page.Locator(".card__title a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
         titles.Should().Equal(expected.Items.Take(titles.Count).Select(i => i.Title), "the page lists what the search finds, nearest first");
