@@ -20,3 +20,5 @@ public abstract class DemoCityFixture(string demo) : PortalFixture, IAsyncLifeti
 public sealed class KocaeliDemoFixture() : DemoCityFixture("kocaeli");
 
 public sealed class HerneDemoFixture() : DemoCityFixture("herne");
+
+public sealed class MayenKoblenzDemoFixture() : DemoCityFixture("mayen-koblenz");
