@@ -199,17 +199,6 @@ internal sealed class AttendancePlanner
         return child;
     }
 
-    /// <summary>
-    /// The home of a child who goes to a centre outside their district, by the districts' numbers of children:
-    /// a village with a hundred children sends few, so its reach rate stays plausible.
-    /// </summary>
-    private int ElsewhereDistrict()
-    {
-        var draw = _random.NextDouble() * _districtWeights[^1];
-        var index = Array.FindIndex(_districtWeights, weight => draw < weight);
-        return _districtIds[index < 0 ? _districtIds.Length - 1 : index];
-    }
-
     private string NewCode()
     {
         string code;
