@@ -2,14 +2,15 @@ namespace FamilyServices.Web.Features.Operations;
 
 /// <summary>
 /// Verbs an operator runs with the portal's own executable, against the same configuration as the web app:
-/// <c>migrate</c>, <c>seed-demo [kocaeli|herne]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>, <c>reach refresh</c>, <c>privacy retention [--dry-run]</c>.
+/// <c>migrate</c>, <c>seed-demo [city]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>, <c>reach refresh</c>, <c>privacy retention [--dry-run]</c>.
 /// </summary>
 public static class OperatorCommands
 {
     public const string Usage = """
         Usage: FamilyServices.Web <command>
           migrate                                   apply database migrations
-          seed-demo [kocaeli|herne]                 load a demo city into an empty database (default kocaeli)
+          seed-demo [kocaeli|herne|leeuwarden|wiesbaden|mayen-koblenz]
+                                                    load a demo city into an empty database (default kocaeli)
           users add --email E --role R [--centre CODE ...] [--coordinator CODE ...]
                                                     create a staff account; prints a one-time password
           tokens issue --email E --name N --days D  issue a personal API token; prints it once
