@@ -42,10 +42,10 @@ public static class HsdsApi
         return app;
     }
 
-    /// <summary>The portal's public address: Portal:PublicBaseUrl when configured, else the request's scheme, host and path base.</summary>
+    /// <summary>The portal's public address: Portal:PublicAddress when configured, else the request's scheme, host and path base.</summary>
     public static Uri BaseAddress(HttpContext context)
     {
-        var configured = context.RequestServices.GetRequiredService<IConfiguration>()["Portal:PublicBaseUrl"];
+        var configured = context.RequestServices.GetRequiredService<IConfiguration>()["Portal:PublicAddress"];
         if (Uri.TryCreate(configured, UriKind.Absolute, out var uri)) return uri;
         var request = context.Request;
         return new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");

@@ -30,8 +30,11 @@ public class HsdsDemoCitiesTests(KocaeliDemoFixture kocaeli, HerneDemoFixture he
                 var lines = (await client.GetStringAsync($"{path}?format=ndjson")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
                 lines.Should().NotBeEmpty($"{city} {path}");
                 foreach (var line in lines) HsdsSchemas.ShouldValidate(JsonDocument.Parse(line).RootElement, itemSchema, $"{city} {path}");
-                // Every single object by its id: the nested service against the compiled schema, the rest against their own.
-                foreach (var id in lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetGuid()))
+                // Single objects by their id: the nested service against the compiled schema, the rest against their own.
+                // The ndjson lines are the same full objects; of the many service_at_locations a sample is fetched
+                // singly, so the test stays inside the public rate limit (120 a minute) of the shared demo portal.
+                var ids = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetGuid()).ToList();
+                foreach (var id in path.EndsWith("service_at_locations", StringComparison.Ordinal) ? ids.Where((_, i) => i % 10 == 0) : ids)
                 {
                     var single = JsonDocument.Parse(await client.GetStringAsync($"{path}/{id}")).RootElement;
                     HsdsSchemas.ShouldValidate(single, singleSchema, $"{city} {path}/{id}");
