@@ -33,6 +33,7 @@ public sealed partial class DependencyRulesTests
         [("Operations", "Editing")] = "operator verbs use the editors' rules",
         [("Operations", "Catalogue")] = "operator verbs use the catalogue's rules",
         [("Operations", "Attendance")] = "operator verbs use the attendance rules",
+        [("ApiDocument", "Accounts")] = "token endpoints are found by the API token scheme, to describe their 401 and 403",
     };
 
     [Theory]

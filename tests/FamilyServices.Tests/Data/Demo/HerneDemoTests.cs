@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Tests.Data.Demo;
 
-public class HerneDemoTests(HerneDemoFixture demo) : IClassFixture<HerneDemoFixture>
+[Collection(DemoCitiesCollection.Name)]
+public class HerneDemoTests(HerneDemoFixture demo)
 {
     [Fact]
     public async Task Every_district_and_age_band_is_reached_at_a_plausible_rate_in_every_year()

@@ -11,7 +11,8 @@ namespace FamilyServices.Tests.Data.Demo;
 /// counted independently here: distinct children with a present attendance at a held session, per programme
 /// type and calendar year in the centre's time zone.
 /// </summary>
-public class KocaeliDemoTests(KocaeliDemoFixture demo) : IClassFixture<KocaeliDemoFixture>
+[Collection(DemoCitiesCollection.Name)]
+public class KocaeliDemoTests(KocaeliDemoFixture demo)
 {
     [Fact]
     public async Task Every_district_and_age_band_is_reached_at_a_plausible_rate_in_every_year()

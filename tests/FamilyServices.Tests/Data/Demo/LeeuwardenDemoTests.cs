@@ -9,13 +9,12 @@ using Npgsql;
 
 namespace FamilyServices.Tests.Data.Demo;
 
-public sealed class LeeuwardenDemoFixture() : DemoCityFixture("leeuwarden");
-
 /// <summary>
 /// The Leeuwarden demo (Kansen voor Kinderen in the IKCs), loaded with the operator's own seed-demo command into an
 /// empty database. Expected figures come from the city class and the loaded rows, never from one day's output.
 /// </summary>
-public class LeeuwardenDemoTests(LeeuwardenDemoFixture demo) : IClassFixture<LeeuwardenDemoFixture>
+[Collection(DemoCitiesCollection.Name)]
+public class LeeuwardenDemoTests(LeeuwardenDemoFixture demo)
 {
     [Fact]
     public async Task Leeuwarden_loads_in_dutch_with_its_child_centres()
@@ -143,9 +142,6 @@ public class LeeuwardenDemoTests(LeeuwardenDemoFixture demo) : IClassFixture<Lee
                 }
             }
             equity.Districts.Sum(d => d.ChildrenReached).Should().BePositive($"children were reached in {year}");
-            var focus = (double)equity.FocusAreas.Reached / equity.FocusAreas.Population;
-            var other = (double)equity.OtherAreas.Reached / equity.OtherAreas.Population;
-            focus.Should().BeGreaterThan(other, $"Kansen voor Kinderen reaches more children in the focus areas in {year}");
         }
         rates.Order().ElementAt(rates.Count / 2).Should().BeLessThan(0.2, "most district and age band rates are far below the ceiling");
     }

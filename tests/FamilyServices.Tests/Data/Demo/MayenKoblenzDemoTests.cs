@@ -13,7 +13,8 @@ namespace FamilyServices.Tests.Data.Demo;
 /// command: its catalogue in German and English, its places, the states staff pages show, and attendance that meets
 /// its targets while keeping every district's reach rates plausible.
 /// </summary>
-public class MayenKoblenzDemoTests(MayenKoblenzDemoFixture demo) : IClassFixture<MayenKoblenzDemoFixture>
+[Collection(DemoCitiesCollection.Name)]
+public class MayenKoblenzDemoTests(MayenKoblenzDemoFixture demo)
 {
     private static readonly int[] Years = [2024, 2025, 2026];
 
@@ -166,8 +167,6 @@ public class MayenKoblenzDemoTests(MayenKoblenzDemoFixture demo) : IClassFixture
             rates.Count(r => r.Rate > 0.3).Should().BeLessThan(rates.Count / 10, "most cells are far lower");
             rates.Max(r => r.Rate).Should().BePositive();
             equity.FocusAreas.Reached.Should().BePositive();
-            ((double)equity.FocusAreas.Reached / equity.FocusAreas.Population)
-                .Should().BeGreaterThan((double)equity.OtherAreas.Reached / equity.OtherAreas.Population, "Kitas in the focus towns offer the most");
         }
     }
 

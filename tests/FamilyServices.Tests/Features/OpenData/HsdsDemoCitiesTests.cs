@@ -9,12 +9,20 @@ using Npgsql;
 namespace FamilyServices.Tests.Features.OpenData;
 
 /// <summary>The HSDS API of the demo cities: every object validates, and ids survive a reload.</summary>
-public class HsdsDemoCitiesTests(KocaeliDemoFixture kocaeli, HerneDemoFixture herne) : IClassFixture<KocaeliDemoFixture>, IClassFixture<HerneDemoFixture>
+[Collection(DemoCitiesCollection.Name)]
+public class HsdsDemoCitiesTests(
+    KocaeliDemoFixture kocaeli, HerneDemoFixture herne, LeeuwardenDemoFixture leeuwarden, WiesbadenDemoFixture wiesbaden,
+    MayenKoblenzDemoFixture mayenKoblenz)
 {
     [HsdsSchemaFact]
-    public async Task Every_service_organization_service_at_location_taxonomy_and_term_of_kocaeli_and_herne_validates()
+    public async Task Every_service_organization_service_at_location_taxonomy_and_term_of_every_demo_city_validates()
     {
-        foreach (var (city, portal) in new (string, PortalFixture)[] { ("kocaeli", kocaeli), ("herne", herne) })
+        var cities = new (string, PortalFixture)[]
+        {
+            ("kocaeli", kocaeli), ("herne", herne), ("leeuwarden", leeuwarden), ("wiesbaden", wiesbaden), ("mayen-koblenz", mayenKoblenz),
+        };
+        cities.Select(c => c.Item1).Should().BeEquivalentTo(Web.Data.Demo.DemoCities.Names, "every demo city's open data is checked");
+        foreach (var (city, portal) in cities)
         {
             using var client = portal.CreateClient();
             var counts = new Dictionary<string, int>();
@@ -54,8 +62,11 @@ public class HsdsDemoCitiesTests(KocaeliDemoFixture kocaeli, HerneDemoFixture he
 }
 
 /// <summary>Herne loaded, its HSDS ids read, the database dropped and Herne loaded again: the same ids.</summary>
-public class HsdsIdsSurviveAReloadTests(HerneDemoFixture herne) : IClassFixture<HerneDemoFixture>
+public class HsdsIdsSurviveAReloadTests(HsdsIdsSurviveAReloadTests.HerneToReload herne) : IClassFixture<HsdsIdsSurviveAReloadTests.HerneToReload>
 {
+    /// <summary>Its own Herne, since the test drops and reloads the database under it.</summary>
+    public sealed class HerneToReload() : DemoCityFixture("herne");
+
     [Fact]
     public async Task Ids_are_the_same_after_dropping_and_reloading_the_demo()
     {

@@ -16,7 +16,8 @@ namespace FamilyServices.Tests.Features.Reach;
 /// classes, 29,673 in workshops, 68,443 added up) and the honest de-duplicated totals beside them, each checked against
 /// a plain COUNT(DISTINCT) over attendances, sessions, offerings and centres in the centre's local time.
 /// </summary>
-public class ReachKocaeliDemoTests(KocaeliDemoFixture demo) : IClassFixture<KocaeliDemoFixture>
+[Collection(DemoCitiesCollection.Name)]
+public class ReachKocaeliDemoTests(KocaeliDemoFixture demo)
 {
     [Fact]
     public async Task The_2025_figures_by_programme_type_are_the_published_ones_with_the_lower_distinct_total_beside_them()
