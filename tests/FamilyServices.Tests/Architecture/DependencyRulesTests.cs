@@ -35,6 +35,7 @@ public sealed partial class DependencyRulesTests
         [("Operations", "Attendance")] = "operator verbs use the attendance rules",
         [("Operations", "OpenData")] = "operator verbs: catalogue import and export",
         [("OpenData", "Editing")] = "an imported offering's sessions follow the editors' rule (OfferingSessions)",
+        [("OpenData", "Catalogue")] = "HSDS schedule_link points at the catalogue's calendar feed (CalendarEndpoints.OfferingPath)",
         [("OpenData", "Accounts")] = "the catalogue import page: who is signed in (CurrentStaff)",
     };
 

@@ -63,7 +63,7 @@ public class CatalogueImportTests
         var expectedSessions = offering.Schedule.Occurrences(zone).Count(o => o.StartsAtUtc > database.Clock.GetUtcNow().UtcDateTime);
         (await db.Sessions.CountAsync(s => s.OfferingId == offering.Id)).Should().Be(expectedSessions).And.BeGreaterThan(0);
 
-        var history = await db.CatalogueChanges.ToListAsync();
+        var history = await db.CatalogueChanges.Where(h => h.ItemType != nameof(District)).ToListAsync();
         history.Where(h => h.ItemType == nameof(Programme)).Select(h => h.Action).Should().Equal("Created", "Created");
         history.Should().HaveCount(1 + 2 + 2 + 3 + 2, "one Created line per organisation, category, centre, programme and offering");
     }
@@ -162,18 +162,18 @@ public class CatalogueImportTests
         var result = await database.ImportAsync(Read(json));
 
         result.Imported.Should().BeFalse();
-        result.Problems.Select(p => p.ToString()).Should().BeEquivalentTo(
-        [
+        result.Problems.Select(p => p.ToString()).Order(StringComparer.Ordinal).Should().Equal(new[]
+        {
             "leeuwarden.json, /0/minimum_age: The age -1 is negative: give an age in years, 0 or more.",
             "leeuwarden.json, /0/languages/0/code: “nederlands” is not an ISO 639-1 language code: use two letters such as de, nl, tr or en.",
             "leeuwarden.json, /0/service_at_locations/0/schedules/0/byday: “XX” is not a day: byday lists two-letter days MO, TU, WE, TH, FR, SA, SU separated by commas.",
             "leeuwarden.json, /0/service_at_locations/1/schedules/0/opens_at: opens_at 18:00:00 is not before closes_at 15:30:00.",
             "leeuwarden.json, /0/service_at_locations/1/location/name: The location has no name: give the centre's name.",
-            "leeuwarden.json, /0/attributes/7/value: The programme-type “yoga” is unknown: use one of child-class, workshop, course, parent-education, counselling, early-help, movement-and-sport, learning-support, open-meeting.",
-            "leeuwarden.json, /1/name: The service has no name: give the programme's title.",
+            "leeuwarden.json, /0/attributes/5/value: The programme-type “yoga” is unknown: use one of child-class, workshop, course, parent-education, counselling, early-help, movement-and-sport, learning-support, open-meeting.",
+            "leeuwarden.json, /1/name: The service has no name: give it the programme's title.",
             "leeuwarden.json, /1/organization_id: No organization has the id 0b5e4c4e-1111-4a4a-9b9b-000000000001: add the organization to the dataset or correct organization_id.",
             "leeuwarden.json, /1/service_at_locations/0/location_id: The location 0b5e4c4e-2222-4a4a-9b9b-000000000002 of this service_at_location is missing: add it to the dataset (the location object or locations.csv).",
-        ]);
+        }.Order(StringComparer.Ordinal));
         (await database.CountsAsync()).Should().Be(counts);
     }
 
@@ -199,19 +199,20 @@ public class CatalogueImportTests
     public async Task Problems_in_a_tabular_package_name_the_file_line_and_column()
     {
         await using var database = await ImportDatabase.CreateAsync(nameof(Problems_in_a_tabular_package_name_the_file_line_and_column));
+        var counts = await database.CountsAsync();
         var files = Directory.EnumerateFiles(Path.Combine(ImportDatabase.Fixtures, "tabular")).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.OrdinalIgnoreCase);
         files["schedules.csv"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(files["schedules.csv"]).Replace("TU,FR", "DI,FR", StringComparison.Ordinal).Replace("14:00:00,17:00:00", "14:00:00,13:00:00", StringComparison.Ordinal));
         files["services.csv"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(files["services.csv"]).Replace(",0,18,", ",0,-18,", StringComparison.Ordinal));
 
         var result = await database.ImportAsync(HsdsTabularReader.Read("wiesbaden", files));
 
-        result.Problems.Select(p => p.ToString()).Should().BeEquivalentTo(
-        [
+        result.Problems.Select(p => p.ToString()).Order(StringComparer.Ordinal).Should().Equal(new[]
+        {
             "schedules.csv, line 2, column byday: “DI” is not a day: byday lists two-letter days MO, TU, WE, TH, FR, SA, SU separated by commas.",
             "schedules.csv, line 3, column opens_at: opens_at 14:00:00 is not before closes_at 13:00:00.",
             "services.csv, line 5, column maximum_age: The age -18 is negative: give an age in years, 0 or more.",
-        ]);
-        (await database.CountsAsync()).Should().Contain("programmes 0").And.Contain("history 0");
+        }.Order(StringComparer.Ordinal));
+        (await database.CountsAsync()).Should().Be(counts);
     }
 
     [Fact]

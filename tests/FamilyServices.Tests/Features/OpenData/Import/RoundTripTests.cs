@@ -33,7 +33,7 @@ public class RoundTripTests
         var dataset = HsdsDatasetReader.Read($"{city}.json", exported);
         var result = await b.ImportAsync(dataset, publish: true);
 
-        result.Problems.Should().BeEmpty();
+        result.Problems.Select(p => p.ToString()).Should().BeEmpty();
         result.Programmes.Created.Should().Be(dataset.Services.Count);
         var again = await ExportAsync(b);
         var before = Comparable(exported);
