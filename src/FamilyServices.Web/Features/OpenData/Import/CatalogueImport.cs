@@ -96,6 +96,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
         private readonly Dictionary<Guid, Organisation> _organisations = [];
         private readonly Dictionary<Guid, Category> _categories = [];
         private readonly Dictionary<Guid, Centre> _centres = [];
+        private int _createdPartners;
         private Codes _organisationCodes = null!, _categoryCodes = null!, _centreCodes = null!, _programmeCodes = null!, _offeringCodes = null!, _slugs = null!;
 
         public async Task<CatalogueImportResult> WriteAsync(CancellationToken cancellationToken)
@@ -119,6 +120,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                     ?? await db.Centres.Where(c => c.Id == offering.CentreId).Select(c => c.TimeZone).FirstAsync(cancellationToken));
                 await OfferingSessions.SyncAsync(db, offering, zone, nowUtc, previousStatus, previousNote);
             }
+            organisations = organisations with { Created = organisations.Created + _createdPartners };
             return new CatalogueImportResult([], organisations, centres, programmes, offerings, categories, _notes);
         }
 
@@ -217,6 +219,15 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
             var postcodes = await db.Postcodes.AsNoTracking().ToListAsync(cancellationToken);
             var operatorIds = check.Centres.Values.Select(c => c.OperatorId).OfType<Guid>().Where(id => !_organisations.ContainsKey(id)).ToList();
             foreach (var organisation in await db.Organisations.Where(o => operatorIds.Contains(o.OpenDataId)).ToListAsync(cancellationToken)) _organisations[organisation.OpenDataId] = organisation;
+            foreach (var id in check.UnknownOperators.Where(id => !_organisations.ContainsKey(id)))
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"Organisation {id.ToString()[..8]}");
+                var stub = new Organisation { OpenDataId = id, Code = _organisationCodes.New(null, "ORG-" + id.ToString("N")[..8], _notes, "organisation"), Name = name, Kind = OrganisationKind.Other };
+                db.Organisations.Add(stub);
+                _organisations[id] = stub;
+                _createdPartners++;
+                _notes.Add($"the organisation {id} runs a centre but is named in the dataset by its id only: it was created as “{name}”; give it its name, code and kind on the organisations' page.");
+            }
             District? unassigned = null;
 
             foreach (var plan in check.Centres.Values)
@@ -338,6 +349,14 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
             var organisationsByCode = await db.Organisations.ToDictionaryAsync(o => o.Code, cancellationToken);
             foreach (var organisation in _organisations.Values) organisationsByCode[organisation.Code] = organisation;
             var datasetCodes = check.Organisations.Values.Where(o => o.Code is not null).ToDictionary(o => o.Code!, o => _organisations[o.Id]);
+            foreach (var code in check.UnknownPartners.Where(c => !organisationsByCode.ContainsKey(c) && !datasetCodes.ContainsKey(c)))
+            {
+                var partner = new Organisation { Code = _organisationCodes.New(code, code, _notes, "organisation"), Name = code, Kind = OrganisationKind.Other };
+                db.Organisations.Add(partner);
+                organisationsByCode[code] = partner;
+                _notes.Add($"partner organisation {code} is named in the dataset by its code only: it was created with that code as its name; give it its name and kind on the organisations' page.");
+                _createdPartners++;
+            }
             Category? uncategorised = null;
 
             foreach (var plan in check.Programmes)

@@ -36,6 +36,12 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
     public Dictionary<Guid, CentrePlan> Centres { get; } = [];
     public List<ProgrammePlan> Programmes { get; } = [];
 
+    /// <summary>Partner codes that no organisation of the dataset or the portal has.</summary>
+    public SortedSet<string> UnknownPartners { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Operators of locations (organization_id) that neither the dataset nor the portal holds.</summary>
+    public SortedSet<Guid> UnknownOperators { get; } = [];
+
     private readonly Dictionary<Guid, Dictionary<string, string>> _termTranslations = [];
     private readonly Dictionary<Guid, HsdsTaxonomyTerm> _terms = [];
     private readonly Dictionary<Guid, HsdsOrganization> _organizations = [];
@@ -244,9 +250,14 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         foreach (var partner in attributes.Where(a => PortalCode(a) == PortalVocabulary.Partner))
         {
             var code = Clean(partner.Value);
-            if (code is null || (!known.OrganisationCodes.ContainsKey(code) && !_organizations.Values.Any(o => Value(Own(o.Attributes, o.Id), PortalVocabulary.Code) == code)))
+            if (code is null || code.Length > 40)
             {
-                Problem(At(partner).Field("value"), $"No organisation has the code “{Short(code ?? "")}”: add the partner organisation or correct its code.");
+                Problem(At(partner).Field("value"), $"“{Short(code ?? "")}” is not an organisation code: give the partner's code (at most 40 characters).");
+            }
+            else if (!known.OrganisationCodes.ContainsKey(code) && !_organizations.Values.Any(o => Value(Own(o.Attributes, o.Id), PortalVocabulary.Code) == code))
+            {
+                // A list of services carries a partner by its code only: the import creates it by that code (once), for an editor to name.
+                UnknownPartners.Add(code);
             }
         }
     }
@@ -367,7 +378,8 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         Guid? operatorId = location.OrganizationId ?? (_locationOperators.TryGetValue(location.Id, out var byService) ? byService : null);
         if (location.OrganizationId is { } oid && !_organizations.ContainsKey(oid) && !known.Organisations.Contains(oid))
         {
-            Problem(at.Field("organization_id"), $"No organization has the id {oid}: add the organization that runs this location or correct organization_id.");
+            // A list of services carries only the organisations that deliver them; another centre's operator comes by its id alone.
+            UnknownOperators.Add(oid);
         }
         var attributes = Own(location.Attributes, location.Id);
         var type = Enum(attributes, PortalVocabulary.CentreType, CentreType.FamilyCentre, at);
