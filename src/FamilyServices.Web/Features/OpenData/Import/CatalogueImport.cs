@@ -145,7 +145,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                 }
                 changes.Set(organisation.Name, plan.Name, v => organisation.Name = v);
                 changes.Set(organisation.Kind, plan.Kind, v => organisation.Kind = v);
-                changes.Set(organisation.Website, plan.Website, v => organisation.Website = v);
+                changes.SetUrl(organisation.Website, plan.Website, v => organisation.Website = v);
                 _organisations[plan.Id] = organisation;
                 counts.Add(changes);
             }
@@ -310,7 +310,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                 changes.Set(centre.Latitude, latitude, v => centre.Latitude = v);
                 changes.Set(centre.Longitude, longitude, v => centre.Longitude = v);
                 changes.Set(centre.Phone, plan.Phone, v => centre.Phone = v);
-                changes.Set(centre.Website, plan.Website, v => centre.Website = v);
+                changes.SetUrl(centre.Website, plan.Website, v => centre.Website = v);
                 changes.Set(centre.TimeZone, plan.TimeZone ?? centre.TimeZone, v => centre.TimeZone = v);
                 changes.SetArray(centre.AccessibilityFeatures, plan.Accessibility, v => centre.AccessibilityFeatures = v);
                 changes.SetArray(centre.LanguagesSpoken, plan.Languages, v => centre.LanguagesSpoken = v);
@@ -403,7 +403,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                 changes.Set(programme.IsFree, plan.IsFree, v => programme.IsFree = v);
                 changes.Set(programme.PriceAmount, plan.PriceAmount, v => programme.PriceAmount = v);
                 changes.Set(programme.RegistrationMode, plan.RegistrationMode, v => programme.RegistrationMode = v);
-                changes.Set(programme.RegistrationUrl, plan.RegistrationUrl, v => programme.RegistrationUrl = v);
+                changes.SetUrl(programme.RegistrationUrl, plan.RegistrationUrl, v => programme.RegistrationUrl = v);
                 changes.SetArray(programme.DeliveryLanguages, plan.DeliveryLanguages, v => programme.DeliveryLanguages = v);
                 changes.Set(programme.LastCheckedOn, plan.LastCheckedOn, v => programme.LastCheckedOn = v);
 
@@ -486,7 +486,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                         if (publish) offeringChanges.Set(offering.PublicationState, PublicationState.Published, v => offering.PublicationState = v);
                     }
                     offeringChanges.Set(offering.IsOnline, offeringPlan.IsOnline, v => offering.IsOnline = v);
-                    offeringChanges.Set(offering.OnlineUrl, offeringPlan.OnlineUrl, v => offering.OnlineUrl = v);
+                    offeringChanges.SetUrl(offering.OnlineUrl, offeringPlan.OnlineUrl, v => offering.OnlineUrl = v);
                     offeringChanges.Set(offering.Capacity, offeringPlan.Capacity, v => offering.Capacity = v);
                     offeringChanges.Set(offering.Status, offeringPlan.Status, v => offering.Status = v);
                     offeringChanges.Set(offering.StatusNote, offeringPlan.StatusNote, v => offering.StatusNote = v);
@@ -523,6 +523,14 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
             if (EqualityComparer<T>.Default.Equals(current, wanted)) return;
             assign(wanted);
             Changed = true;
+        }
+
+        /// <summary>An address the export wrote in its absolute form ("https://www.herne.de/" for "https://www.herne.de") is the same address.</summary>
+        public void SetUrl(string? current, string? wanted, Action<string?> assign)
+        {
+            if (current is not null && wanted is not null && Uri.TryCreate(current, UriKind.Absolute, out var a) && Uri.TryCreate(wanted, UriKind.Absolute, out var b)
+                && a.AbsoluteUri == b.AbsoluteUri) return;
+            Set(current, wanted, assign);
         }
 
         public void SetArray(string[] current, string[] wanted, Action<string[]> assign)
