@@ -11,10 +11,10 @@ namespace FamilyServices.Web.Features.OpenData.Export;
 /// </summary>
 public sealed class CatalogueExport(HsdsCatalogue catalogue, IConfiguration configuration)
 {
-    /// <summary>Used in schedule_link when Portal:PublicBaseUrl is not configured.</summary>
+    /// <summary>Used in schedule_link when Portal:PublicAddress is not configured.</summary>
     public static readonly Uri FallbackBaseAddress = new("http://localhost/");
 
-    public Uri BaseAddress => Uri.TryCreate(configuration["Portal:PublicBaseUrl"], UriKind.Absolute, out var configured) ? configured : FallbackBaseAddress;
+    public Uri BaseAddress => Uri.TryCreate(configuration["Portal:PublicAddress"], UriKind.Absolute, out var configured) ? configured : FallbackBaseAddress;
 
     /// <summary>Writes the services to <paramref name="output"/> (UTF-8, no byte order mark) and returns how many.</summary>
     public async Task<int> WriteAsync(Stream output, bool ndjson, CancellationToken cancellationToken = default)
