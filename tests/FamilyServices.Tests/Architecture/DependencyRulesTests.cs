@@ -34,6 +34,10 @@ public sealed partial class DependencyRulesTests
         [("Operations", "Catalogue")] = "operator verbs use the catalogue's rules",
         [("Operations", "Attendance")] = "operator verbs use the attendance rules",
         [("ApiDocument", "Accounts")] = "token endpoints are found by the API token scheme, to describe their 401 and 403",
+        [("Operations", "OpenData")] = "operator verbs: catalogue import and export",
+        [("OpenData", "Editing")] = "an imported offering's sessions follow the editors' rule (OfferingSessions)",
+        [("OpenData", "Catalogue")] = "HSDS schedule_link points at the catalogue's calendar feed (CalendarEndpoints.OfferingPath)",
+        [("OpenData", "Accounts")] = "the catalogue import page: who is signed in (CurrentStaff)",
     };
 
     [Theory]
