@@ -114,14 +114,52 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
             var (programmes, offerings, touched) = await UpsertProgrammesAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
-            foreach (var (offering, previousStatus, previousNote) in touched)
-            {
-                var zone = TimeZoneInfo.FindSystemTimeZoneById(_centres.Values.FirstOrDefault(c => c.Id == offering.CentreId)?.TimeZone
-                    ?? await db.Centres.Where(c => c.Id == offering.CentreId).Select(c => c.TimeZone).FirstAsync(cancellationToken));
-                await OfferingSessions.SyncAsync(db, offering, zone, nowUtc, previousStatus, previousNote);
-            }
+            await WriteSessionsAsync(touched, cancellationToken);
             organisations = organisations with { Created = organisations.Created + _createdPartners };
             return new CatalogueImportResult([], organisations, centres, programmes, offerings, categories, _notes);
+        }
+
+        /// <summary>
+        /// The future sessions of every offering created or changed, by the editors' rule. A new offering has none yet,
+        /// so its sessions are simply added, a few thousand per save; a changed one goes through
+        /// <see cref="OfferingSessions.SyncAsync"/>, which keeps what was recorded. The change tracker is emptied
+        /// first and between saves: with a whole catalogue tracked, every save would compare all of it again.
+        /// </summary>
+        private async Task WriteSessionsAsync(List<(Offering Offering, OfferingStatus? PreviousStatus, string? PreviousNote)> touched, CancellationToken cancellationToken)
+        {
+            var zones = (await db.Centres.Select(c => new { c.Id, c.TimeZone }).ToListAsync(cancellationToken))
+                .ToDictionary(c => c.Id, c => TimeZoneInfo.FindSystemTimeZoneById(c.TimeZone));
+            db.ChangeTracker.Clear();
+            const int SessionsPerSave = 5_000;
+            var pending = 0;
+            foreach (var (offering, previousStatus, previousNote) in touched)
+            {
+                var zone = zones[offering.CentreId];
+                if (previousStatus is null)
+                {
+                    var cancelled = offering.Status == OfferingStatus.Cancelled;
+                    var sessions = offering.Schedule.Occurrences(zone).Where(o => o.StartsAtUtc > nowUtc).Select(o => new Session
+                    {
+                        OfferingId = offering.Id,
+                        StartsAt = o.StartsAtUtc,
+                        EndsAt = o.EndsAtUtc,
+                        Status = cancelled ? SessionStatus.Cancelled : SessionStatus.Scheduled,
+                        CancellationReason = cancelled ? offering.StatusNote : null,
+                    }).ToList();
+                    db.Sessions.AddRange(sessions);
+                    pending += sessions.Count;
+                    if (pending < SessionsPerSave) continue;
+                }
+                else
+                {
+                    await OfferingSessions.SyncAsync(db, offering, zone, nowUtc, previousStatus, previousNote);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                pending = 0;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
 
         private async Task<ImportCounts> UpsertOrganisationsAsync(CancellationToken cancellationToken)

@@ -144,8 +144,8 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         if (name is null) Problem(at.Field("name"), "The service has no name: give it the programme's title.");
         else if (name.Length > 200) Problem(at.Field("name"), $"The name has {name.Length} characters; a title has at most 200.");
         var organizationId = service.Organization?.Id ?? service.OrganizationId;
-        if (organizationId is null) Problem(at.Field("organization_id"), "The service names no organization: give organization_id (and the organization) that delivers it.");
-        else if (!_organizations.ContainsKey(organizationId.Value) && !known.Organisations.Contains(organizationId.Value))
+        // A service may name no organization (HSDS allows it; a programme has no operator of its own in the portal).
+        if (organizationId is not null && !_organizations.ContainsKey(organizationId.Value) && !known.Organisations.Contains(organizationId.Value))
         {
             Problem(at.Field("organization_id"), $"No organization has the id {organizationId}: add the organization to the dataset or correct organization_id.");
         }
