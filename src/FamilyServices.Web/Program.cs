@@ -5,6 +5,7 @@ using FamilyServices.Web.Features.Audit;
 using FamilyServices.Web.Features.Catalogue;
 using FamilyServices.Web.Features.Editing;
 using FamilyServices.Web.Features.Language;
+using FamilyServices.Web.Features.OpenData;
 using FamilyServices.Web.Features.Operations;
 using FamilyServices.Web.Features.Privacy;
 using FamilyServices.Web.Features.Reach;
@@ -21,6 +22,7 @@ builder.AddAttendance();
 builder.AddEditing();
 builder.AddReach();
 builder.AddPrivacy();
+builder.AddOpenData();
 
 await using var app = builder.Build();
 if (isOperatorCommand) return await OperatorCommands.RunAsync(args, app.Services, Console.Out, Console.Error);
@@ -35,6 +37,7 @@ app.MapCatalogue();
 app.MapAttendance();
 app.MapReach();
 app.MapPrivacy();
+app.MapOpenData();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

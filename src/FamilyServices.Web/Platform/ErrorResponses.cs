@@ -45,7 +45,8 @@ public static class ErrorResponses
         context.Response.Redirect($"/error?ref={Uri.EscapeDataString(context.TraceIdentifier)}");
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hsds");
 
     private static bool IsReadOnly(HttpContext context) => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
 }

@@ -56,6 +56,9 @@ public static class PlatformModule
     {
         app.UseAntiforgery();
         app.UseOversizeFormRefusal();
+        // Before the rate limiter, so a 429 still carries the CORS headers a browser needs to read it. Only endpoints
+        // that name a policy (the open-data API under /hsds) get any CORS header.
+        app.UseCors();
         app.UseRateLimiter();
         return app;
     }

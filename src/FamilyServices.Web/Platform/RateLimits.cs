@@ -54,7 +54,7 @@ public static class RateLimits
                     AccountForms => "PwdTooManyText",
                     _ => "TooManyRequestsText",
                 }];
-                if (context.Request.Path.StartsWithSegments("/api"))
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hsds"))
                 {
                     await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                     {
