@@ -79,11 +79,10 @@ fi
 catalogue_counts=$(psql_bench "SELECT (SELECT count(*) FROM programmes) || ' programmes, ' || (SELECT count(*) FROM offerings) || ' offerings, ' || (SELECT count(*) FROM centres) || ' centres'")
 
 # The public rule of Domain/Publication.cs in SQL (the 200 checks below catch a difference).
-public_programme="publication_state = 'Published' AND (publish_from IS NULL OR publish_from <= now()) AND (publish_until IS NULL OR publish_until > now())"
+public_in() { echo "$1.publication_state = 'Published' AND ($1.publish_from IS NULL OR $1.publish_from <= now()) AND ($1.publish_until IS NULL OR $1.publish_until > now())"; }
+public_programme=$(public_in programmes)
 public_programmes=$(psql_bench "SELECT count(*) FROM programmes WHERE $public_programme")
-public_offerings=$(psql_bench "SELECT count(*) FROM offerings o JOIN programmes p ON p.id = o.programme_id
-    WHERE o.publication_state = 'Published' AND (o.publish_from IS NULL OR o.publish_from <= now()) AND (o.publish_until IS NULL OR o.publish_until > now())
-      AND p.$public_programme")
+public_offerings=$(psql_bench "SELECT count(*) FROM offerings o JOIN programmes p ON p.id = o.programme_id WHERE $(public_in o) AND $(public_in p)")
 
 clock_ticks=$(getconf CLK_TCK)
 machine_busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
@@ -186,7 +185,7 @@ if wants api; then
         items=$(sed -nE 's/.*"total_items":([0-9]+).*/\1/p' "$od/answer.json")
         times=()
         for _ in 1 2 3 4 5; do times+=("$(curl -s -m 120 -o /dev/null -w '%{time_total} %{size_download}' "$base$path")"); done
-        read -r ms kb < <(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p | awk '{ printf "%.1f %.1f", $1 * 1000, $2 / 1024 }')
+        read -r ms kb < <(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p | awk '{ printf "%.1f %.1f\n", $1 * 1000, $2 / 1024 }')
         printf '%-22s %8s %9s %8s  %s\n' "$name" "$ms" "$kb" "${items:--}" "$path" | tee -a "$od/mix-timings.txt"
     done <"$od/mix.tsv"
     rm -f "$od/answer.json"
