@@ -1,8 +1,12 @@
 using FamilyServices.Web.Features.OpenData.Hsds;
+using FamilyServices.Web.Features.OpenData.Import;
 
 namespace FamilyServices.Web.Features.OpenData;
 
-/// <summary>Open data: the catalogue as Open Referral HSDS 3.0 (the read API under /hsds; the catalogue export uses <see cref="HsdsCatalogue"/>).</summary>
+/// <summary>
+/// Open data: the catalogue as Open Referral HSDS 3.0 (the read API under /hsds; the catalogue export uses
+/// <see cref="HsdsCatalogue"/>), and the catalogue import.
+/// </summary>
 public static class OpenDataModule
 {
     public static WebApplicationBuilder AddOpenData(this WebApplicationBuilder builder)
@@ -16,6 +20,8 @@ public static class OpenDataModule
             .AllowAnyHeader()
             .WithExposedHeaders("Retry-After")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        builder.Services.AddSingleton(new CatalogueImportSettings(
+            builder.Configuration.GetValue<long?>("Portal:OpenData:ImportMaxBytes") ?? HsdsDatasetReader.DefaultMaxBytes));
         return builder;
     }
 

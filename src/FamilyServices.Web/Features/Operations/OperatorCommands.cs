@@ -2,7 +2,7 @@ namespace FamilyServices.Web.Features.Operations;
 
 /// <summary>
 /// Verbs an operator runs with the portal's own executable, against the same configuration as the web app:
-/// <c>migrate</c>, <c>seed-demo [kocaeli|herne]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>, <c>reach refresh</c>, <c>privacy retention [--dry-run]</c>.
+/// <c>migrate</c>, <c>seed-demo [kocaeli|herne]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>, <c>reach refresh</c>, <c>privacy retention [--dry-run]</c>, <c>catalogue import FILE [--publish]</c>, <c>catalogue export [FILE] [--ndjson]</c>.
 /// </summary>
 public static class OperatorCommands
 {
@@ -16,10 +16,14 @@ public static class OperatorCommands
           schema-script                             print the SQL that creates the schema the code expects
           reach refresh                             bring the officials' reach figures up to date now
           privacy retention [--dry-run]             delete children past the retention period (or count them)
+          catalogue import FILE [--publish]         load an HSDS 3.0 dataset (JSON, ndjson, or a .zip/folder of CSV
+                                                    tables); all or nothing, new items are drafts unless --publish
+          catalogue export [FILE] [--ndjson]        write the published catalogue as HSDS 3.0 services (JSON array,
+                                                    or ndjson) to FILE or standard output
         Roles: Admin, Editor, CentreStaff, Official
         """;
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "reach", "privacy", "help", "--help"];
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "reach", "privacy", "catalogue", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -40,6 +44,8 @@ public static class OperatorCommands
                 ["reach", "refresh"] => await ReachRefreshCommand.RunAsync(provider, output),
                 ["privacy", "retention"] => await PrivacyRetentionCommand.RunAsync(provider, dryRun: false, output),
                 ["privacy", "retention", "--dry-run"] => await PrivacyRetentionCommand.RunAsync(provider, dryRun: true, output),
+                ["catalogue", "import", .. var rest] => await CatalogueImportCommand.RunAsync(provider, rest, output, errors),
+                ["catalogue", "export", .. var rest] => await CatalogueExportCommand.RunAsync(provider, rest, output, errors),
                 ["help"] or ["--help"] => Help(output),
                 _ => Fail(errors, "Unknown command or wrong arguments."),
             };
