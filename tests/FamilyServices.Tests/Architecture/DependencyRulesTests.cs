@@ -33,6 +33,9 @@ public sealed partial class DependencyRulesTests
         [("Operations", "Editing")] = "operator verbs use the editors' rules",
         [("Operations", "Catalogue")] = "operator verbs use the catalogue's rules",
         [("Operations", "Attendance")] = "operator verbs use the attendance rules",
+        [("Operations", "OpenData")] = "operator verbs: catalogue import and export",
+        [("OpenData", "Editing")] = "an imported offering's sessions follow the editors' rule (OfferingSessions)",
+        [("OpenData", "Accounts")] = "the catalogue import page: who is signed in (CurrentStaff)",
     };
 
     [Theory]

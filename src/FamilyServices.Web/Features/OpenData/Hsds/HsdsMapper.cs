@@ -185,7 +185,7 @@ public static class HsdsMapper
         {
             if (!string.IsNullOrWhiteSpace(value)) values[field] = value;
         }
-        return JsonSerializer.Serialize(values);
+        return JsonSerializer.Serialize(values, HsdsJson.Options);
     }
 
     // ---------- service at location ----------

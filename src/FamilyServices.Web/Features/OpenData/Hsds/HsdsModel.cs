@@ -105,7 +105,10 @@ public sealed record HsdsAddress
 {
     public required Guid Id { get; init; }
     public Guid? LocationId { get; init; }
+    // The specification writes these with an underscore before the digit, which the snake_case policy does not.
+    [JsonPropertyName("address_1")]
     public required string Address1 { get; init; }
+    [JsonPropertyName("address_2")]
     public string? Address2 { get; init; }
     public required string City { get; init; }
     public string? Region { get; init; }
@@ -281,5 +284,7 @@ public static class HsdsJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.Strict,
+        // Names and descriptions in Turkish, German or Dutch are written as they are, not as \u0131 escapes.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 }

@@ -49,6 +49,9 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
     public const string UnassignedDistrictCode = "UNASSIGNED";
     public const string UncategorisedCode = "IMPORTED";
 
+    /// <summary>How far the nearest postcode may be for a centre to take its district.</summary>
+    public const double NearestPostcodeKm = 25;
+
     /// <summary>The Admins' way in: anyone else is refused and nothing is read or written.</summary>
     public async Task<CatalogueImportResult> ImportAsync(ClaimsPrincipal user, HsdsDataset dataset, bool publish, CancellationToken cancellationToken = default)
     {
@@ -238,8 +241,10 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                 }
                 if (district is null)
                 {
+                    // The nearest postcode of the city's own table, if it is near at all (a centre elsewhere gets no district of this city).
                     var nearest = postcodes.Where(p => p.DistrictId is not null)
-                        .OrderBy(p => Math.Pow(p.Latitude - latitude, 2) + Math.Pow((p.Longitude - longitude) * Math.Cos(latitude * Math.PI / 180), 2))
+                        .Select(p => (Postcode: p, Km: 111.2 * Math.Sqrt(Math.Pow(p.Latitude - latitude, 2) + Math.Pow((p.Longitude - longitude) * Math.Cos(latitude * Math.PI / 180), 2))))
+                        .Where(p => p.Km <= NearestPostcodeKm).OrderBy(p => p.Km).Select(p => p.Postcode)
                         .FirstOrDefault();
                     district = nearest is not null ? districts.Values.FirstOrDefault(d => d.Id == nearest.DistrictId) : null;
                 }
@@ -298,7 +303,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                 changes.Set(centre.TimeZone, plan.TimeZone ?? centre.TimeZone, v => centre.TimeZone = v);
                 changes.SetArray(centre.AccessibilityFeatures, plan.Accessibility, v => centre.AccessibilityFeatures = v);
                 changes.SetArray(centre.LanguagesSpoken, plan.Languages, v => centre.LanguagesSpoken = v);
-                var status = plan.ClosedUntil is null ? CentreStatus.Open : CentreStatus.TemporarilyClosed;
+                var status = plan.Closed ? CentreStatus.TemporarilyClosed : CentreStatus.Open;
                 changes.Set(centre.Status, status, v => centre.Status = v);
                 changes.Set(centre.ClosedUntil, plan.ClosedUntil, v => centre.ClosedUntil = v);
                 changes.Set(centre.StatusReason, plan.ClosedReason, v => centre.StatusReason = v);
@@ -562,7 +567,10 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
         /// <summary>"Ouderkamer Heechterp" → "OUDERKAMER-HEECHTERP": the name's ASCII letters and digits, upper case.</summary>
         private string Derive(string name)
         {
-            var slug = DemoCatalogue.Slug(name, "en").ToUpperInvariant();
+            // Marks are dropped first: Turkish "İzmit" is "Izmit", not "i-zmit".
+            var plain = string.Concat(name.Normalize(System.Text.NormalizationForm.FormD)
+                .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
+            var slug = DemoCatalogue.Slug(plain, "en").ToUpperInvariant();
             if (slug.Length == 0) slug = "ITEM";
             return slug.Length > maxLength ? slug[..maxLength].TrimEnd('-') : slug;
         }

@@ -178,8 +178,9 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         foreach (var cost in service.CostOptions ?? [])
         {
             if (cost.Amount is < 0) Problem(At(cost).Field("amount"), $"The amount {cost.Amount} is negative: give the price, or 0 when it is free.");
-            else if (cost.Amount is > 0 && !string.Equals(cost.Option, "free", StringComparison.OrdinalIgnoreCase))
+            else if (cost.Amount is > 0 || string.Equals(cost.Option, "fee", StringComparison.OrdinalIgnoreCase))
             {
+                if (string.Equals(cost.Option, "free", StringComparison.OrdinalIgnoreCase)) continue;
                 free = false;
                 price ??= cost.Amount;
             }
@@ -383,16 +384,16 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         }
         DateOnly? closedUntil = null;
         string? closedReason = null;
+        var closedNow = false;
         if (Value(attributes, PortalVocabulary.ClosedUntil) is { } closed)
         {
+            // "closed until 2026-03-01: reason", "closed: reason" or "closed".
             var match = DateText().Match(closed);
-            if (match.Success && Date(match.Value) is { } date)
-            {
-                closedUntil = date;
-                var colon = closed.IndexOf(':', match.Index + match.Length);
-                closedReason = colon < 0 ? null : Clean(closed[(colon + 1)..]);
-            }
-            else Problem(AttributePlace(location.Attributes, PortalVocabulary.ClosedUntil, at), "closed-until needs a date: “closed until 2026-03-01: reason”.");
+            closedNow = true;
+            if (match.Success && Date(match.Value) is { } date) closedUntil = date;
+            else if (match.Success) Problem(AttributePlace(location.Attributes, PortalVocabulary.ClosedUntil, at), $"“{match.Value}” is not a date: write “closed until 2026-03-01: reason”.");
+            var colon = closed.IndexOf(':', match.Success ? match.Index + match.Length : 0);
+            closedReason = colon < 0 ? null : Clean(closed[(colon + 1)..]);
         }
         var hours = new List<(DayOfWeek, TimeOnly, TimeOnly)>();
         foreach (var schedule in location.Schedules ?? [])
@@ -428,8 +429,9 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
             Phone = Clean(location.Phones?.FirstOrDefault()?.Number) is { } phone ? (phone.Length > 40 ? phone[..40] : phone) : null,
             Website = Clean(location.Url),
             TimeZone = zone,
-            Accessibility = [.. (location.Accessibility ?? []).Select(a => AccessibilityCode(a.Description) ?? AccessibilityCode(a.Details)).OfType<string>().Distinct()],
+            Accessibility = [.. (location.Accessibility ?? []).SelectMany(AccessibilityCodes).Distinct()],
             Languages = [.. languages],
+            Closed = closedNow,
             ClosedUntil = closedUntil,
             ClosedReason = closedReason,
             OpeningHours = hours,
@@ -440,14 +442,15 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         }
     }
 
-    /// <summary>The portal's feature code for an accessibility description in English words ("Step-free access" → step-free).</summary>
-    internal static string? AccessibilityCode(string? description)
+    /// <summary>The portal's feature codes for an accessibility description in English words ("Step-free access" → step-free).</summary>
+    internal static IEnumerable<string> AccessibilityCodes(HsdsAccessibility accessibility)
     {
-        if (description is null) return null;
-        var words = Regex.Replace(description.ToLowerInvariant(), "[^a-z]+", " ");
-        return AccessibilityFeatures.All.FirstOrDefault(code => words.Contains(code.Replace('-', ' '), StringComparison.Ordinal))
-            ?? (words.Contains("wheelchair", StringComparison.Ordinal) ? AccessibilityFeatures.StepFree
-            : words.Contains("induction loop", StringComparison.Ordinal) ? AccessibilityFeatures.HearingLoop : null);
+        if (AccessibilityFeatures.All.Contains(accessibility.Details ?? "")) return [accessibility.Details!];
+        var words = Regex.Replace((accessibility.Description ?? "").ToLowerInvariant(), "[^a-z]+", " ");
+        var codes = AccessibilityFeatures.All.Where(code => words.Contains(code.Replace('-', ' '), StringComparison.Ordinal)).ToList();
+        if (words.Contains("wheelchair", StringComparison.Ordinal) && !codes.Contains(AccessibilityFeatures.StepFree)) codes.Add(AccessibilityFeatures.StepFree);
+        if (words.Contains("induction loop", StringComparison.Ordinal) && !codes.Contains(AccessibilityFeatures.HearingLoop)) codes.Add(AccessibilityFeatures.HearingLoop);
+        return codes;
     }
 
     private TextPlan Text(string title, string? description, string? cost, string? registration, ImportPlace at)

@@ -27,6 +27,7 @@ internal sealed record CentrePlan
     public string? TimeZone { get; init; }
     public string[] Accessibility { get; init; } = [];
     public string[] Languages { get; init; } = [];
+    public bool Closed { get; init; }
     public DateOnly? ClosedUntil { get; init; }
     public string? ClosedReason { get; init; }
     public List<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> OpeningHours { get; init; } = [];
