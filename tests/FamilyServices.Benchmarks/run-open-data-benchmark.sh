@@ -212,9 +212,6 @@ if wants api; then
         stop_sampler
         read -r status seconds bytes <<<"$result"
         [ "$status" = 200 ] || fs_die "the ndjson dump answered $status, not 200."
-        local measured_peak="${name}_peak"
-        # /usr/bin/time writes no report when BENCH_VERB_TIMEOUT stops it.
-        [ -n "${!measured_peak}" ] || printf -v "${name}_peak" '%s' "?"
         printf -v "${name}_seconds" '%s' "$(awk -v s="$seconds" 'BEGIN { printf "%.1f", s }')"
         printf -v "${name}_mb" '%s' "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')"
         printf -v "${name}_lines" '%s' "$(wc -l <"$file")"
@@ -277,11 +274,14 @@ if wants catalogue; then
             stop_sampler
             printf -v "${name}_peak" '%s' "$(peak_mib "$od/$name-rss.txt")"
         fi
+        local measured_peak="${name}_peak"
+        # /usr/bin/time writes no report when BENCH_VERB_TIMEOUT stops it.
+        [ -n "${!measured_peak}" ] || printf -v "${name}_peak" '%s' "?"
         printf -v "${name}_seconds" '%s' "$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')"
         printf -v "${name}_exit" '%s' "$exit_code"
         local seconds_variable="${name}_seconds" peak_variable="${name}_peak"
         echo "exit $exit_code in ${!seconds_variable} s, peak RSS ${!peak_variable} MiB"
-    [ "$exit_code" != 124 ] || echo "stopped: it did not finish within BENCH_VERB_TIMEOUT ($verb_timeout s)"
+        [ "$exit_code" != 124 ] || echo "stopped: it did not finish within BENCH_VERB_TIMEOUT ($verb_timeout s)"
         [ ! -s "$od/$name.out" ] || { head -c 2000 "$od/$name.out"; echo; }
         [ ! -s "$od/$name.err" ] || { head -c 2000 "$od/$name.err"; echo; }
         return 0
