@@ -99,6 +99,12 @@ public static partial class EndpointWalk
             "id" when Under("/editor/offerings/") => data.Offering.Id,
             "id" when Under("/editor/organisations/") => city.OrganisationId,
             "id" when Under("/editor/programmes/") => data.Programme.Id,
+            // The open-data API names everything by its HSDS id; the vocabulary's taxonomy and terms always exist.
+            "id" when Under("/hsds/services/") => data.Programme.OpenDataId,
+            "id" when Under("/hsds/service_at_locations/") => data.Offering.OpenDataId,
+            "id" when Under("/hsds/organizations/") => city.OrganisationOpenDataId,
+            "id" when Under("/hsds/taxonomies/") => Web.Features.OpenData.Hsds.PortalVocabulary.TaxonomyId,
+            "id" when Under("/hsds/taxonomy_terms/") => Web.Features.OpenData.Hsds.PortalVocabulary.TermId(Web.Features.OpenData.Hsds.PortalVocabulary.Code),
             _ => null,
         };
         return value is null ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);

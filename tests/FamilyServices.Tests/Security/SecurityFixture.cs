@@ -41,6 +41,9 @@ public sealed class SecurityFixture : PortalFixture, IAsyncLifetime
     public int DistrictId { get; private set; }
     public int OrganisationId { get; private set; }
 
+    /// <summary>The open-data id of <see cref="OrganisationId"/>, for the HSDS API's /organizations/{id}.</summary>
+    public Guid OrganisationOpenDataId { get; private set; }
+
     /// <summary>The rows of one centre that a route parameter can point at.</summary>
     public sealed record CityData(Centre Centre, Programme Programme, Offering Offering, Session Session, Participant Child);
 
@@ -65,6 +68,7 @@ public sealed class SecurityFixture : PortalFixture, IAsyncLifetime
             CategoryId = (await db.Categories.OrderBy(c => c.Id).FirstAsync()).Id;
             DistrictId = A.Centre.DistrictId;
             OrganisationId = (await db.Centres.AsNoTracking().SingleAsync(c => c.Id == A.Centre.Id)).OperatorId;
+            OrganisationOpenDataId = await db.Organisations.Where(o => o.Id == OrganisationId).Select(o => o.OpenDataId).SingleAsync();
         }
 
         await using var scope = Scope();
