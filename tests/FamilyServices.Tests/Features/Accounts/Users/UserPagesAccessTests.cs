@@ -18,11 +18,11 @@ namespace FamilyServices.Tests.Features.Accounts.Users;
 public sealed class UserPagesAccessTests(UsersFixture world) : AdminPageTest(world), IClassFixture<UsersFixture>
 {
     // The participants' data page (access and erasure) has its own tests: Features/Privacy/ParticipantsPageTests.
-    private static readonly string[] KnownRoutes = ["/admin/users", "/admin/users/new", "/admin/users/{Id}", "/admin/participants", "/admin/participants/export", "/admin/audit"];
+    private static readonly string[] KnownRoutes = ["/admin/users", "/admin/users/new", "/admin/users/{Id}", "/admin/participants", "/admin/participants/export", "/admin/audit", "/admin/catalogue-import"];
 
     private UsersFixture Portal => world;
 
-    private string[] Paths() => ["/admin/users", "/admin/users/new", UserPages.PathFor(World.StaffA.Id), "/admin/audit", "/admin/participants"];
+    private string[] Paths() => ["/admin/users", "/admin/users/new", UserPages.PathFor(World.StaffA.Id), "/admin/audit", "/admin/participants", "/admin/catalogue-import"];
 
     [Fact]
     public void Every_admin_route_is_known_here()
