@@ -41,13 +41,14 @@ public abstract class AdminPageTest(TestWorld world) : InteractivePageTest(world
     protected void AnswerDialog(string buttonText)
     {
         Dialogs.WaitForAssertion(() => Dialogs.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(buttonText), Wait);
-        // The dialog may render again between finding its button and the click (it is still opening): then the click
-        // reached no handler and changed nothing, and the button as it is now is clicked again.
+        // The button is found and clicked on the renderer's dispatcher, so no render can come between and drop the
+        // handler id the click names. A click that still finds no handler (the dialog was replaced meanwhile) is
+        // retried with the button as it is now; bunit reports such a failure at once, never in a later wait.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                Dialogs.FindAll("button").Last(b => b.TextContent.Trim() == buttonText).Click();
+                Dialogs.InvokeAsync(() => Dialogs.FindAll("button").Last(b => b.TextContent.Trim() == buttonText).Click()).GetAwaiter().GetResult();
                 break;
             }
             catch (UnknownEventHandlerIdException) when (attempt < 5)
