@@ -1,8 +1,10 @@
 using Bunit;
+using Bunit.Extensions.WaitForHelpers;
 using Bunit.Rendering;
 using FamilyServices.Tests.Infrastructure;
 using FamilyServices.Web.Domain;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,21 +43,39 @@ public abstract class AdminPageTest(TestWorld world) : InteractivePageTest(world
     protected void AnswerDialog(string buttonText)
     {
         Dialogs.WaitForAssertion(() => Dialogs.FindAll("button").Select(b => b.TextContent.Trim()).Should().Contain(buttonText), Wait);
-        // The button is found and clicked on the renderer's dispatcher, so no render can come between and drop the
-        // handler id the click names. A click that still finds no handler (the dialog was replaced meanwhile) is
-        // retried with the button as it is now; bunit reports such a failure at once, never in a later wait.
+        // On a busy machine a click can come too early for the dialog: while it is still opening, it renders again and
+        // the click names a handler that is gone, or its answer is not taken. The button as it is then is pressed
+        // again, which is harmless once the dialog has its answer.
+        for (var attempt = 1; ; attempt++)
+        {
+            Press(buttonText);
+            try
+            {
+                Dialogs.WaitForAssertion(() => Dialogs.FindAll(".mud-dialog").Should().BeEmpty(), attempt < 3 ? Wait / 3 : Wait);
+                return;
+            }
+            catch (WaitForFailedException) when (attempt < 3 && Dialogs.FindAll("button").Any(b => b.TextContent.Trim() == buttonText))
+            {
+            }
+        }
+    }
+
+    private void Press(string buttonText)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                Dialogs.InvokeAsync(() => Dialogs.FindAll("button").Last(b => b.TextContent.Trim() == buttonText).Click()).GetAwaiter().GetResult();
-                break;
+                // Waited for, not only started: a failed click leaves its exception in the renderer until the next
+                // click runs, and a wait begun before then would report that stale failure.
+                var click = Dialogs.FindAll("button").Last(b => b.TextContent.Trim() == buttonText).ClickAsync(new MouseEventArgs());
+                if (!click.Wait(Wait)) throw new TimeoutException($"The click on \"{buttonText}\" did not finish within {Wait}.");
+                return;
             }
-            catch (UnknownEventHandlerIdException) when (attempt < 5)
+            catch (Exception e) when (attempt < 5 && (e is UnknownEventHandlerIdException || e.InnerException is UnknownEventHandlerIdException))
             {
             }
         }
-        Dialogs.WaitForAssertion(() => Dialogs.FindAll(".mud-dialog").Should().BeEmpty(), Wait);
     }
 
     /// <summary>The text of the open dialog.</summary>
