@@ -27,20 +27,11 @@ internal static class DemoLoader
             db.AddRange(city.Offerings);
             await db.SaveChangesAsync();
 
-            // The activity is planned over the offerings as the database holds them, whoever put them there.
-            var offerings = await OfferingsAsync(db);
-            var sessions = DemoSessions.Expand(city, offerings, today, random);
-            var plan = new AttendancePlanner(city, offerings, sessions, random);
-            foreach (var target in city.Targets) plan.Plan(target);
-            plan.CheckExactTargets(city.Targets);
-
-            await BulkLoader.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), sessions, plan);
+            var activity = await LoadActivityAsync(db, city, today, random);
             await transaction.CommitAsync();
             db.ChangeTracker.Clear();
 
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{city.Centres.Count} centres, {city.Catalogue.Programmes.Count} programmes, {offerings.Count} offerings, " +
-                $"{sessions.Count} sessions, {plan.Children.Count} participants, {plan.Attendances.Count} attendances.");
+            return activity;
         }
         finally
         {
@@ -48,8 +39,35 @@ internal static class DemoLoader
         }
     }
 
+    /// <summary>
+    /// The activity of a city whose catalogue is in the database (whoever put it there): the offerings whose term
+    /// ended are archived, and the sessions, children, enrolments and attendance are invented over the offerings as the
+    /// database holds them. Sessions that were already there (an import adds the future ones) are replaced: the city has
+    /// no activity before this, and the planner needs every session, past and future, in its own numbering.
+    /// Runs in the caller's transaction.
+    /// </summary>
+    public static async Task<string> LoadActivityAsync(FamilyServicesDb db, DemoCity city, DateOnly today, Random random)
+    {
+        await db.Sessions.ExecuteDeleteAsync();
+        await db.Offerings
+            .Where(o => o.PublicationState == PublicationState.Published && o.Schedule.EndDate < today)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.PublicationState, PublicationState.Archived));
+
+        var offerings = await OfferingsAsync(db);
+        var sessions = DemoSessions.Expand(city, offerings, today, random);
+        var plan = new AttendancePlanner(city, offerings, sessions, random);
+        foreach (var target in city.Targets) plan.Plan(target);
+        plan.CheckExactTargets(city.Targets);
+
+        await BulkLoader.WriteAsync((NpgsqlConnection)db.Database.GetDbConnection(), sessions, plan);
+        db.ChangeTracker.Clear();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{offerings.Count} offerings of {offerings.Select(o => o.Programme.Id).Distinct().Count()} programmes at {offerings.Select(o => o.Centre.Id).Distinct().Count()} centres, " +
+            $"{sessions.Count} sessions, {plan.Children.Count} participants, {plan.Attendances.Count} attendances.");
+    }
+
     /// <summary>The city itself, its districts with their child populations and its postcodes: what no catalogue holds.</summary>
-    private static async Task LoadPlacesAsync(FamilyServicesDb db, DemoCity city)
+    public static async Task LoadPlacesAsync(FamilyServicesDb db, DemoCity city)
     {
         db.Add(city.Profile);
         db.AddRange(city.Districts);

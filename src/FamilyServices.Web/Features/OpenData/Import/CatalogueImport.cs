@@ -84,9 +84,10 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
         if (check.Problems.Count > 0) return CatalogueImportResult.Refused(check.Problems);
 
         var writer = new Writer(db, city, check, publish, nowUtc);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // A caller that loads more around the catalogue (the demo seed) holds its own transaction: the import joins it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var result = await writer.WriteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return result;
     }
 
