@@ -205,7 +205,7 @@ public static class HsdsMapper
         }
     }
 
-    /// <summary>The value of a partner attribute: {"code":..,"name":..,"kind":..,"website":..}, website left out when none.</summary>
+    /// <summary>The value of a partner (or a location's operator) attribute: {"code":..,"name":..,"kind":..,"website":..}, website left out when none.</summary>
     public static string PartnerValue(Organisation partner) =>
         JsonSerializer.Serialize(new PartnerAttributeValue(partner.Code, partner.Name, Kebab(partner.Kind.ToString()), AbsoluteUri(partner.Website)), HsdsJson.Options);
 
@@ -342,6 +342,10 @@ public static class HsdsMapper
             var until = centre.ClosedUntil is { } date ? $"closed until {Date(date)}" : "closed";
             attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.ClosedUntil, id, "location",
                 string.IsNullOrWhiteSpace(centre.StatusReason) ? until : $"{until}: {centre.StatusReason}"));
+        }
+        if (centre.Operator is { } operatorOrganisation)
+        {
+            attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.Operator, id, "location", PartnerValue(operatorOrganisation), operatorOrganisation.Code));
         }
         foreach (var room in centre.Rooms.OrderBy(r => r.Name, StringComparer.Ordinal))
         {

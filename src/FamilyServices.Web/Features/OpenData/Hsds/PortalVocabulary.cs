@@ -67,11 +67,16 @@ public static class PortalVocabulary
     /// when unknown); one attribute per room. On a service_at_location: the name of the room it meets in.
     /// </summary>
     public const string Room = "room";
+    /// <summary>
+    /// value on a location: the organisation that runs it, in full like a partner: {"code":..,"name":..,"kind":..,"website":..}.
+    /// A list of services nests only the delivering organisation, so without it a centre's other operator arrives by its id alone.
+    /// </summary>
+    public const string Operator = "operator";
 
     public static readonly IReadOnlyList<string> Codes =
     [
         Translation, Code, ProgrammeType, Audience, RegistrationMode, OrganisationKind, Partner, CentreType, District,
-        TimeZone, ClosedUntil, Capacity, OfferingStatus, OnlineUrl, ExcludedDates, ExtraDates, PublicationState, Room,
+        TimeZone, ClosedUntil, Capacity, OfferingStatus, OnlineUrl, ExcludedDates, ExtraDates, PublicationState, Room, Operator,
     ];
 
     public static Guid TermId(string code) => OpenDataIds.NameBased(TaxonomyId, code);

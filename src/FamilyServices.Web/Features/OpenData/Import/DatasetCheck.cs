@@ -306,7 +306,7 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
     }
 
     /// <summary>A partner given as {"code":..,"name":..,"kind":..,"website":..}; null (and a problem) when it is not that.</summary>
-    private OrganisationPlan? PartnerInFull(HsdsAttribute attribute)
+    private OrganisationPlan? PartnerInFull(HsdsAttribute attribute, string what = "A partner is its organisation code, or")
     {
         var at = At(attribute).Field("value");
         PartnerAttributeValue? value = null;
@@ -321,7 +321,7 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         var kind = value?.Kind is { } k ? ParseKebab<OrganisationKind>(k) : null;
         if (value is null || Clean(value.Code) is not { Length: <= 40 } code || name is not { Length: <= 200 } || kind is null || value.Website is { Length: > 500 })
         {
-            Problem(at, "A partner is its organisation code, or a JSON object {\"code\":\"STADTBIB\",\"name\":\"Stadtbibliothek\",\"kind\":\"library\",\"website\":\"https://...\"} "
+            Problem(at, $"{what} a JSON object {{\"code\":\"STADTBIB\",\"name\":\"Stadtbibliothek\",\"kind\":\"library\",\"website\":\"https://...\"}} "
                 + $"(code at most 40 characters, name at most 200, kind one of {string.Join(", ", System.Enum.GetValues<OrganisationKind>().Select(v => Kebab(v.ToString())))}, website optional).");
             return null;
         }
@@ -493,12 +493,18 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         if (location.Latitude is < -90 or > 90) Problem(at.Field("latitude"), $"The latitude {location.Latitude} is outside -90 to 90.");
         if (location.Longitude is < -180 or > 180) Problem(at.Field("longitude"), $"The longitude {location.Longitude} is outside -180 to 180.");
         Guid? operatorId = location.OrganizationId ?? (_locationOperators.TryGetValue(location.Id, out var byService) ? byService : null);
-        if (location.OrganizationId is { } oid && !_organizations.ContainsKey(oid) && !known.Organisations.Contains(oid))
+        var attributes = Own(location.Attributes, location.Id);
+        if (location.OrganizationId is { } runBy && !_organizations.ContainsKey(runBy)
+            && attributes.FirstOrDefault(a => PortalCode(a) == PortalVocabulary.Operator) is { } operatorAttribute)
+        {
+            // The operator in full (operator attribute): created or updated by its id like an organization of the dataset.
+            if (PartnerInFull(operatorAttribute, "An operator is") is { } plan) Organisations.TryAdd(runBy, plan with { Id = runBy });
+        }
+        else if (location.OrganizationId is { } oid && !_organizations.ContainsKey(oid) && !known.Organisations.Contains(oid))
         {
             // A list of services carries only the organisations that deliver them; another centre's operator comes by its id alone.
             UnknownOperators.Add(oid);
         }
-        var attributes = Own(location.Attributes, location.Id);
         var type = Enum(attributes, PortalVocabulary.CentreType, CentreType.FamilyCentre, at);
         var zone = Value(attributes, PortalVocabulary.TimeZone);
         if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
