@@ -96,7 +96,6 @@ public class CompleteExportTests
 
         await using (var db = a.NewDb())
         {
-            var nowUtc = DateTime.UtcNow;
             var hidden = await db.Programmes.Where(p => p.PublicationState != PublicationState.Published).Select(p => p.OpenDataId.ToString())
                 .Concat(db.Offerings.Where(o => o.PublicationState != PublicationState.Published).Select(o => o.OpenDataId.ToString())).ToListAsync();
             hidden.Should().HaveCountGreaterThanOrEqualTo(4);
