@@ -2,7 +2,7 @@ namespace FamilyServices.Web.Features.Operations;
 
 /// <summary>
 /// Verbs an operator runs with the portal's own executable, against the same configuration as the web app:
-/// <c>migrate</c>, <c>seed-demo [city]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>, <c>reach refresh</c>, <c>privacy retention [--dry-run]</c>, <c>catalogue import FILE [--publish]</c>, <c>catalogue export [FILE] [--ndjson]</c>.
+/// <c>migrate</c>, <c>seed-demo [city]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>, <c>reach refresh</c>, <c>privacy retention [--dry-run]</c>, <c>catalogue import FILE [--publish]</c>, <c>catalogue export [FILE] [--ndjson] [--all] [--without-history]</c>.
 /// </summary>
 public static class OperatorCommands
 {
@@ -19,8 +19,11 @@ public static class OperatorCommands
           privacy retention [--dry-run]             delete children past the retention period (or count them)
           catalogue import FILE [--publish]         load an HSDS 3.0 dataset (JSON, ndjson, or a .zip/folder of CSV
                                                     tables); all or nothing, new items are drafts unless --publish
-          catalogue export [FILE] [--ndjson]        write the published catalogue as HSDS 3.0 services (JSON array,
-                                                    or ndjson) to FILE or standard output
+          catalogue export [FILE] [--ndjson] [--all] [--without-history]
+                                                    write the published catalogue as HSDS 3.0 services (JSON array,
+                                                    or ndjson) to FILE or standard output; --all: the whole catalogue
+                                                    (drafts, archived, past offerings) for an import to restore;
+                                                    --without-history: no metadata/last_modified (same bytes each time)
         Roles: Admin, Editor, CentreStaff, Official
         """;
 

@@ -83,7 +83,10 @@ public class HsdsApiTests(HsdsWorld world) : IClassFixture<HsdsWorld>
         categoryTerms.Should().BeEquivalentTo([world.Child.OpenDataId, world.Root.OpenDataId], "the category and each of its ancestors");
         var translation = Attribute(service, "translation", "service");
         JsonDocument.Parse(translation).RootElement.GetProperty("name").GetString().Should().Be("Swimming for toddlers");
-        Attribute(service, "partner", "service").Should().Be(world.Partner.Code);
+        // The partner in full: code, name, kind (and website when it has one), so an import can create it by its real name.
+        var partner = JsonDocument.Parse(Attribute(service, "partner", "service")).RootElement;
+        (partner.GetProperty("code").GetString(), partner.GetProperty("name").GetString(), partner.GetProperty("kind").GetString())
+            .Should().Be((world.Partner.Code, world.Partner.Name, Web.Features.OpenData.Hsds.HsdsMapper.Kebab(world.Partner.Kind.ToString())));
         var locations = service.GetProperty("service_at_locations").EnumerateArray().ToList();
         locations.Should().HaveCount(2);
         var weekly = locations.Single(l => l.GetProperty("schedules")[0].TryGetProperty("freq", out _)).GetProperty("schedules")[0];

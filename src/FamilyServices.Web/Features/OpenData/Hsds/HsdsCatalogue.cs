@@ -59,6 +59,18 @@ public sealed class HsdsCatalogue(FamilyServicesDb db, TimeProvider clock)
     public IQueryable<Organisation> ModifiedAfter(IQueryable<Organisation> organisations, DateTime afterUtc) =>
         organisations.Where(org => db.CatalogueChanges.Any(c => c.ItemType == nameof(Organisation) && c.ItemId == org.Id && c.ChangedAt >= afterUtc));
 
+    // ---------- everything (the complete export) ----------
+
+    /// <summary>Every programme, in every publication state and publication window: the catalogue a complete export holds.</summary>
+    public IQueryable<Programme> AllProgrammes() => db.Programmes.AsNoTracking();
+
+    /// <summary>Every offering: past, future, archived, outside its publication window.</summary>
+    public IQueryable<Offering> AllOfferings() => db.Offerings.AsNoTracking();
+
+    /// <summary>Every service of the catalogue with every offering, full, in code order (<c>catalogue export --all</c>; never the API).</summary>
+    public IAsyncEnumerable<HsdsService> EveryServiceAsync(HsdsMapContext context, CancellationToken cancellationToken = default) =>
+        ServicesAsync(AllProgrammes(), context, CatalogueScope.Everything, cancellationToken);
+
     // ---------- services ----------
 
     /// <summary>Every public service, full, in code order.</summary>
@@ -66,22 +78,30 @@ public sealed class HsdsCatalogue(FamilyServicesDb db, TimeProvider clock)
         ServicesAsync(PublicProgrammes(), context, cancellationToken);
 
     /// <summary>The services of <paramref name="selection"/> (public programmes, narrowed), full, in code order, streamed in batches.</summary>
-    public async IAsyncEnumerable<HsdsService> ServicesAsync(
-        IQueryable<Programme> selection, HsdsMapContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<HsdsService> ServicesAsync(IQueryable<Programme> selection, HsdsMapContext context, CancellationToken cancellationToken = default) =>
+        ServicesAsync(selection, context, CatalogueScope.Public, cancellationToken);
+
+    private async IAsyncEnumerable<HsdsService> ServicesAsync(
+        IQueryable<Programme> selection, HsdsMapContext context, CatalogueScope scope, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? after = null;
         while (true)
         {
             var batch = await Next(selection, p => p.Code, after).Take(BatchSize).Select(p => new { p.Id, p.Code }).ToListAsync(cancellationToken);
             if (batch.Count == 0) yield break;
-            foreach (var service in await ServicesAsync(batch.Select(b => b.Id).ToList(), context, cancellationToken)) yield return service;
+            foreach (var service in await ServicesAsync(batch.Select(b => b.Id).ToList(), context, scope, cancellationToken)) yield return service;
             if (batch.Count < BatchSize) yield break;
             after = batch[^1].Code;
         }
     }
 
     /// <summary>Full services of these programmes (which the caller has checked are public), in the given order.</summary>
-    public async Task<IReadOnlyList<HsdsService>> ServicesAsync(IReadOnlyList<int> programmeIds, HsdsMapContext context, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<HsdsService>> ServicesAsync(IReadOnlyList<int> programmeIds, HsdsMapContext context, CancellationToken cancellationToken = default) =>
+        ServicesAsync(programmeIds, context, CatalogueScope.Public, cancellationToken);
+
+    /// <summary>Full services of these programmes with their public offerings, or with all of them for <see cref="CatalogueScope.Everything"/>.</summary>
+    private async Task<IReadOnlyList<HsdsService>> ServicesAsync(
+        IReadOnlyList<int> programmeIds, HsdsMapContext context, CatalogueScope scope, CancellationToken cancellationToken)
     {
         if (programmeIds.Count == 0) return [];
         var programmes = await db.Programmes.AsNoTracking().AsSplitQuery()
@@ -89,7 +109,8 @@ public sealed class HsdsCatalogue(FamilyServicesDb db, TimeProvider clock)
             .Include(p => p.Texts)
             .Include(p => p.Partners).ThenInclude(pp => pp.Organisation)
             .ToDictionaryAsync(p => p.Id, cancellationToken);
-        var offerings = await LoadOfferingsAsync(PublicOfferings().Where(o => programmeIds.Contains(o.ProgrammeId)), cancellationToken);
+        var offeringSelection = scope == CatalogueScope.Everything ? AllOfferings() : PublicOfferings();
+        var offerings = await LoadOfferingsAsync(offeringSelection.Where(o => programmeIds.Contains(o.ProgrammeId)), cancellationToken);
         foreach (var group in offerings.GroupBy(o => o.ProgrammeId)) programmes[group.Key].Offerings = [.. group];
 
         var lastModified = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id))
@@ -209,14 +230,14 @@ public sealed class HsdsCatalogue(FamilyServicesDb db, TimeProvider clock)
         return selection.Where(greater).OrderBy(code);
     }
 
-    /// <summary>Offerings with their centres (operator, district, opening hours); each centre loaded once.</summary>
+    /// <summary>Offerings with their centres (operator, district, opening hours, rooms); each centre loaded once.</summary>
     private async Task<List<Offering>> LoadOfferingsAsync(IQueryable<Offering> offerings, CancellationToken cancellationToken)
     {
         var list = await offerings.ToListAsync(cancellationToken);
         var centreIds = list.Select(o => o.CentreId).Distinct().ToList();
         var centres = await db.Centres.AsNoTracking().AsSplitQuery()
             .Where(c => centreIds.Contains(c.Id))
-            .Include(c => c.Operator).Include(c => c.District).Include(c => c.OpeningHours)
+            .Include(c => c.Operator).Include(c => c.District).Include(c => c.OpeningHours).Include(c => c.Rooms)
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         foreach (var offering in list) offering.Centre = centres[offering.CentreId];
         return list;
@@ -239,3 +260,6 @@ public sealed class HsdsCatalogue(FamilyServicesDb db, TimeProvider clock)
         return new HsdsMapContext { City = context.City, Categories = context.Categories, BaseAddress = context.BaseAddress, History = history };
     }
 }
+
+/// <summary>What a catalogue query holds: the public catalogue (API, default export) or everything (the complete export).</summary>
+public enum CatalogueScope { Public, Everything }

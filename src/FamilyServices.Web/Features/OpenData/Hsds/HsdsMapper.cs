@@ -76,7 +76,7 @@ public static class HsdsMapper
             Name = text?.Title ?? programme.Code,
             Description = text is null ? null : DescriptionOf(text.Summary, text.Description),
             Url = AbsoluteUri(programme.RegistrationUrl),
-            Status = "active",
+            Status = StatusOf(programme.PublicationState),
             ApplicationProcess = Blank(text?.RegistrationNote),
             FeesDescription = Blank(text?.CostNote),
             MinimumAge = Years(programme.MinAgeMonths),
@@ -102,6 +102,33 @@ public static class HsdsMapper
             Metadata = Metadata(id, "service", context.HistoryOf(nameof(Programme), programme.Id)),
         };
     }
+
+    /// <summary>HSDS status of a programme: published → active, draft and in review → inactive, archived → defunct.</summary>
+    public static string StatusOf(PublicationState state) => state switch
+    {
+        PublicationState.Published => "active",
+        PublicationState.Archived => "defunct",
+        _ => "inactive",
+    };
+
+    /// <summary>The value of a publication-state attribute ("draft", "in-review", "archived"); null for a published item, which carries none.</summary>
+    public static string? PublicationStateValue(PublicationState state) => state == PublicationState.Published ? null : Kebab(state.ToString());
+
+    /// <summary>
+    /// The service without its history (metadata at every level, last_modified), so the same catalogue always gives the
+    /// same bytes: what a dataset kept in a repository needs.
+    /// </summary>
+    public static HsdsService WithoutHistory(HsdsService service) => service with
+    {
+        LastModified = null,
+        Metadata = null,
+        Organization = service.Organization is null ? null : service.Organization with { Metadata = null },
+        ServiceAtLocations = service.ServiceAtLocations?.Select(sal => sal with
+        {
+            Metadata = null,
+            Location = sal.Location is null ? null : sal.Location with { Metadata = null },
+        }).ToList(),
+    };
 
     /// <summary>The service without nested arrays and objects (the "minimal" form of the API).</summary>
     public static HsdsService Minimal(HsdsService service) => service with
@@ -156,7 +183,12 @@ public static class HsdsMapper
         attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.RegistrationMode, id, "service", Kebab(programme.RegistrationMode.ToString())));
         foreach (var partner in programme.Partners.Select(p => p.Organisation).Where(o => o is not null).OrderBy(o => o.Code, StringComparer.Ordinal))
         {
-            attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.Partner, id, "service", partner.Code));
+            // The id stays the one of the bare code earlier exports wrote.
+            attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.Partner, id, "service", PartnerValue(partner), partner.Code));
+        }
+        if (PublicationStateValue(programme.PublicationState) is { } state)
+        {
+            attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.PublicationState, id, "service", state));
         }
         return attributes;
     }
@@ -172,6 +204,14 @@ public static class HsdsMapper
             current = category.ParentId;
         }
     }
+
+    /// <summary>The value of a partner (or a location's operator) attribute: {"code":..,"name":..,"kind":..,"website":..}, website left out when none.</summary>
+    public static string PartnerValue(Organisation partner) =>
+        JsonSerializer.Serialize(new PartnerAttributeValue(partner.Code, partner.Name, Kebab(partner.Kind.ToString()), AbsoluteUri(partner.Website)), HsdsJson.Options);
+
+    /// <summary>The value of a room attribute of a location: {"name":..,"kind":..,"capacity":..}, capacity left out when unknown.</summary>
+    public static string RoomValue(Room room) =>
+        JsonSerializer.Serialize(new RoomAttributeValue(room.Name, Kebab(room.Kind.ToString()), room.Capacity), HsdsJson.Options);
 
     public static string AudienceValue(Audience audience) =>
         string.Join(",", new[] { Audience.Children, Audience.Parents, Audience.Families }
@@ -211,6 +251,14 @@ public static class HsdsMapper
         if (offering.IsOnline && !string.IsNullOrWhiteSpace(offering.OnlineUrl))
         {
             attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.OnlineUrl, id, "service_at_location", offering.OnlineUrl));
+        }
+        if (offering.RoomId is { } roomId && (offering.Room ?? offering.Centre.Rooms.FirstOrDefault(r => r.Id == roomId)) is { } room)
+        {
+            attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.Room, id, "service_at_location", room.Name));
+        }
+        if (PublicationStateValue(offering.PublicationState) is { } state)
+        {
+            attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.PublicationState, id, "service_at_location", state));
         }
         return new HsdsServiceAtLocation
         {
@@ -295,6 +343,14 @@ public static class HsdsMapper
             attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.ClosedUntil, id, "location",
                 string.IsNullOrWhiteSpace(centre.StatusReason) ? until : $"{until}: {centre.StatusReason}"));
         }
+        if (centre.Operator is { } operatorOrganisation)
+        {
+            attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.Operator, id, "location", PartnerValue(operatorOrganisation), operatorOrganisation.Code));
+        }
+        foreach (var room in centre.Rooms.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            attributes.Add(PortalVocabulary.Attribute(PortalVocabulary.Room, id, "location", RoomValue(room), room.Name));
+        }
         return new HsdsLocation
         {
             Id = id,
@@ -331,6 +387,10 @@ public static class HsdsMapper
             Phones = string.IsNullOrWhiteSpace(centre.Phone)
                 ? []
                 : [new HsdsPhone { Id = OpenDataIds.Derived(id, "phone"), LocationId = id, Number = centre.Phone }],
+            // The centre's public address, as HSDS gives one: a contact without a person's name.
+            Contacts = string.IsNullOrWhiteSpace(centre.Email)
+                ? null
+                : [new HsdsContact { Id = OpenDataIds.Derived(id, "contact"), LocationId = id, Email = centre.Email.Trim() }],
             Schedules = OpeningSchedules(centre),
             Attributes = attributes,
             Metadata = Metadata(id, "location", context.HistoryOf(nameof(Centre), centre.Id)),
@@ -517,3 +577,9 @@ public static class HsdsMapper
             ? uri.AbsoluteUri
             : null;
 }
+
+/// <summary>A partner attribute's value (snake_case JSON through <see cref="HsdsJson.Options"/>).</summary>
+public sealed record PartnerAttributeValue(string Code, string Name, string Kind, string? Website);
+
+/// <summary>A room attribute's value on a location.</summary>
+public sealed record RoomAttributeValue(string Name, string Kind, int? Capacity);

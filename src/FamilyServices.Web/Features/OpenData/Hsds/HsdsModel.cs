@@ -83,9 +83,26 @@ public sealed record HsdsLocation
     public List<HsdsAddress>? Addresses { get; init; }
     public List<HsdsAccessibility>? Accessibility { get; init; }
     public List<HsdsPhone>? Phones { get; init; }
+    /// <summary>The portal writes one, the centre's public e-mail address (no person's name).</summary>
+    public List<HsdsContact>? Contacts { get; init; }
     public List<HsdsSchedule>? Schedules { get; init; }
     public List<HsdsAttribute>? Attributes { get; init; }
     public List<HsdsMetadata>? Metadata { get; init; }
+}
+
+/// <summary>HSDS 3.0 contact: how to reach an organization, service, service_at_location or location.</summary>
+public sealed record HsdsContact
+{
+    public required Guid Id { get; init; }
+    public Guid? OrganizationId { get; init; }
+    public Guid? ServiceId { get; init; }
+    public Guid? ServiceAtLocationId { get; init; }
+    public Guid? LocationId { get; init; }
+    public string? Name { get; init; }
+    public string? Title { get; init; }
+    public string? Department { get; init; }
+    public string? Email { get; init; }
+    public List<HsdsPhone>? Phones { get; init; }
 }
 
 public sealed record HsdsServiceAtLocation

@@ -32,7 +32,11 @@ public static class PortalVocabulary
     public const string RegistrationMode = "registration-mode";
     /// <summary>value on an organization: municipal-department, welfare-association, school, childcare-provider, health-service, library, sports-club, cultural-institution, other.</summary>
     public const string OrganisationKind = "organisation-kind";
-    /// <summary>value on a service: the code of a partner organisation (the delivering one is organization_id).</summary>
+    /// <summary>
+    /// value on a service: a partner organisation (the delivering one is organization_id), a JSON object
+    /// {"code":"STADTBIB","name":"Stadtbibliothek","kind":"library","website":"https://..."} (website left out when none).
+    /// An import also accepts the bare code, the form of earlier exports.
+    /// </summary>
     public const string Partner = "partner";
     /// <summary>value on a location: family-centre, child-centre, kita, school, library, community-centre.</summary>
     public const string CentreType = "centre-type";
@@ -53,10 +57,26 @@ public static class PortalVocabulary
     /// <summary>value on a schedule: dates it meets besides (or, without freq, instead of) a weekly pattern.</summary>
     public const string ExtraDates = "extra-dates";
 
+    /// <summary>
+    /// value on a service or service_at_location that is not published: draft, in-review or archived. Published items
+    /// carry none (the API shows only those), so only a complete export (<c>catalogue export --all</c>) has it.
+    /// </summary>
+    public const string PublicationState = "publication-state";
+    /// <summary>
+    /// value on a location: one room, a JSON object {"name":"Saal","kind":"meeting-room","capacity":20} (capacity left out
+    /// when unknown); one attribute per room. On a service_at_location: the name of the room it meets in.
+    /// </summary>
+    public const string Room = "room";
+    /// <summary>
+    /// value on a location: the organisation that runs it, in full like a partner: {"code":..,"name":..,"kind":..,"website":..}.
+    /// A list of services nests only the delivering organisation, so without it a centre's other operator arrives by its id alone.
+    /// </summary>
+    public const string Operator = "operator";
+
     public static readonly IReadOnlyList<string> Codes =
     [
         Translation, Code, ProgrammeType, Audience, RegistrationMode, OrganisationKind, Partner, CentreType, District,
-        TimeZone, ClosedUntil, Capacity, OfferingStatus, OnlineUrl, ExcludedDates, ExtraDates,
+        TimeZone, ClosedUntil, Capacity, OfferingStatus, OnlineUrl, ExcludedDates, ExtraDates, PublicationState, Room, Operator,
     ];
 
     public static Guid TermId(string code) => OpenDataIds.NameBased(TaxonomyId, code);
@@ -72,9 +92,15 @@ public static class PortalVocabulary
     };
 
     /// <summary>The attribute saying <paramref name="value"/> about the object <paramref name="linkId"/> of HSDS type <paramref name="linkType"/>.</summary>
-    public static HsdsAttribute Attribute(string code, Guid linkId, string linkType, string value) => new()
+    public static HsdsAttribute Attribute(string code, Guid linkId, string linkType, string value) => Attribute(code, linkId, linkType, value, value);
+
+    /// <summary>
+    /// The same, with the id derived from <paramref name="key"/> instead of the value: for values that are JSON objects
+    /// (a room, a partner), whose id stays the same when a detail of the object changes.
+    /// </summary>
+    public static HsdsAttribute Attribute(string code, Guid linkId, string linkType, string value, string key) => new()
     {
-        Id = OpenDataIds.Derived(linkId, $"attribute/{code}/{value}"),
+        Id = OpenDataIds.Derived(linkId, $"attribute/{code}/{key}"),
         LinkId = linkId,
         LinkType = linkType,
         LinkEntity = linkType,

@@ -75,7 +75,11 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
             (await db.Organisations.Select(o => o.OpenDataId).ToListAsync(cancellationToken)).ToHashSet(),
             await db.Organisations.ToDictionaryAsync(o => o.Code, o => o.OpenDataId, cancellationToken),
             (await db.Categories.Select(c => c.OpenDataId).ToListAsync(cancellationToken)).ToHashSet(),
-            (await db.Centres.Select(c => c.OpenDataId).ToListAsync(cancellationToken)).ToHashSet());
+            (await db.Centres.Select(c => c.OpenDataId).ToListAsync(cancellationToken)).ToHashSet())
+        {
+            CentreRooms = (await db.Centres.Select(c => new { c.OpenDataId, Rooms = c.Rooms.Select(r => r.Name).ToList() }).ToListAsync(cancellationToken))
+                .ToDictionary(c => c.OpenDataId, c => (IReadOnlySet<string>)c.Rooms.ToHashSet(StringComparer.Ordinal)),
+        };
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(city.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone));
@@ -253,7 +257,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
         {
             var counts = new Counter();
             var ids = check.Centres.Keys.ToList();
-            var stored = await db.Centres.Include(c => c.OpeningHours).Where(c => ids.Contains(c.OpenDataId)).ToDictionaryAsync(c => c.OpenDataId, cancellationToken);
+            var stored = await db.Centres.AsSplitQuery().Include(c => c.OpeningHours).Include(c => c.Rooms).Where(c => ids.Contains(c.OpenDataId)).ToDictionaryAsync(c => c.OpenDataId, cancellationToken);
             var districts = await db.Districts.ToDictionaryAsync(d => d.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
             var postcodes = await db.Postcodes.AsNoTracking().ToListAsync(cancellationToken);
             var operatorIds = check.Centres.Values.Select(c => c.OperatorId).OfType<Guid>().Where(id => !_organisations.ContainsKey(id)).ToList();
@@ -350,6 +354,20 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                 changes.Set(centre.Longitude, longitude, v => centre.Longitude = v);
                 changes.Set(centre.Phone, plan.Phone, v => centre.Phone = v);
                 changes.SetUrl(centre.Website, plan.Website, v => centre.Website = v);
+                changes.Set(centre.Email, plan.Email, v => centre.Email = v);
+                // Rooms are matched by name; a room the dataset does not name stays (an import never deletes).
+                foreach (var roomPlan in plan.Rooms)
+                {
+                    var room = centre.Rooms.FirstOrDefault(r => r.Name == roomPlan.Name);
+                    if (room is null)
+                    {
+                        centre.Rooms.Add(new Room { Name = roomPlan.Name, Kind = roomPlan.Kind, Capacity = roomPlan.Capacity });
+                        changes.Changed = true;
+                        continue;
+                    }
+                    changes.Set(room.Kind, roomPlan.Kind, v => room.Kind = v);
+                    changes.Set(room.Capacity, roomPlan.Capacity, v => room.Capacity = v);
+                }
                 changes.Set(centre.TimeZone, plan.TimeZone ?? centre.TimeZone, v => centre.TimeZone = v);
                 changes.SetArray(centre.AccessibilityFeatures, plan.Accessibility, v => centre.AccessibilityFeatures = v);
                 changes.SetArray(centre.LanguagesSpoken, plan.Languages, v => centre.LanguagesSpoken = v);
@@ -384,16 +402,21 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
             var offeringIds = check.Programmes.SelectMany(p => p.Offerings).Select(o => o.Id).ToList();
             var storedOfferings = await db.Offerings.Where(o => offeringIds.Contains(o.OpenDataId)).ToDictionaryAsync(o => o.OpenDataId, cancellationToken);
             var centreIds = check.Programmes.SelectMany(p => p.Offerings).Select(o => o.LocationId).Where(id => !_centres.ContainsKey(id)).ToList();
-            foreach (var centre in await db.Centres.Where(c => centreIds.Contains(c.OpenDataId)).ToListAsync(cancellationToken)) _centres[centre.OpenDataId] = centre;
+            foreach (var centre in await db.Centres.Include(c => c.Rooms).Where(c => centreIds.Contains(c.OpenDataId)).ToListAsync(cancellationToken)) _centres[centre.OpenDataId] = centre;
             var organisationsByCode = await db.Organisations.ToDictionaryAsync(o => o.Code, cancellationToken);
             foreach (var organisation in _organisations.Values) organisationsByCode[organisation.Code] = organisation;
             var datasetCodes = check.Organisations.Values.Where(o => o.Code is not null).ToDictionary(o => o.Code!, o => _organisations[o.Id]);
             foreach (var code in check.UnknownPartners.Where(c => !organisationsByCode.ContainsKey(c) && !datasetCodes.ContainsKey(c)))
             {
-                var partner = new Organisation { Code = _organisationCodes.New(code, code, _notes, "organisation"), Name = code, Kind = OrganisationKind.Other };
+                var partner = check.PartnerDetails.TryGetValue(code, out var details)
+                    ? new Organisation { Code = _organisationCodes.New(code, details.Name, _notes, "organisation"), Name = details.Name, Kind = details.Kind, Website = details.Website }
+                    : new Organisation { Code = _organisationCodes.New(code, code, _notes, "organisation"), Name = code, Kind = OrganisationKind.Other };
                 db.Organisations.Add(partner);
                 organisationsByCode[code] = partner;
-                _notes.Add($"partner organisation {code} is named in the dataset by its code only: it was created with that code as its name; give it its name and kind on the organisations' page.");
+                if (details is null)
+                {
+                    _notes.Add($"partner organisation {code} is named in the dataset by its code only: it was created with that code as its name; give it its name and kind on the organisations' page.");
+                }
                 _createdPartners++;
             }
             Category? uncategorised = null;
@@ -416,7 +439,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                         Code = _programmeCodes.New(plan.Code, plan.Name, _notes, "programme"),
                         Slug = _slugs.NewSlug(slugText.Length == 0 ? "programme" : slugText),
                         Category = category,
-                        PublicationState = publish ? PublicationState.Published : PublicationState.Draft,
+                        PublicationState = plan.PublicationState ?? (publish ? PublicationState.Published : PublicationState.Draft),
                     };
                     db.Programmes.Add(programme);
                     changes.Created = true;
@@ -433,7 +456,9 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                         programme.Category = category;
                         changes.Changed = true;
                     }
-                    if (publish) changes.Set(programme.PublicationState, PublicationState.Published, v => programme.PublicationState = v);
+                    // The dataset's publication-state wins over --publish, which applies to items without one.
+                    if (plan.PublicationState is { } state) changes.Set(programme.PublicationState, state, v => programme.PublicationState = v);
+                    else if (publish) changes.Set(programme.PublicationState, PublicationState.Published, v => programme.PublicationState = v);
                 }
                 changes.Set(programme.Type, plan.Type, v => programme.Type = v);
                 changes.Set(programme.Audience, plan.Audience, v => programme.Audience = v);
@@ -495,7 +520,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                             Programme = programme,
                             Centre = centre,
                             Schedule = offeringPlan.Schedule,
-                            PublicationState = publish ? PublicationState.Published : PublicationState.Draft,
+                            PublicationState = offeringPlan.PublicationState ?? (publish ? PublicationState.Published : PublicationState.Draft),
                         };
                         db.Offerings.Add(offering);
                         offeringChanges.Created = true;
@@ -522,13 +547,21 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                             offering.Schedule = offeringPlan.Schedule;
                             offeringChanges.Changed = true;
                         }
-                        if (publish) offeringChanges.Set(offering.PublicationState, PublicationState.Published, v => offering.PublicationState = v);
+                        if (offeringPlan.PublicationState is { } state) offeringChanges.Set(offering.PublicationState, state, v => offering.PublicationState = v);
+                        else if (publish) offeringChanges.Set(offering.PublicationState, PublicationState.Published, v => offering.PublicationState = v);
                     }
                     offeringChanges.Set(offering.IsOnline, offeringPlan.IsOnline, v => offering.IsOnline = v);
                     offeringChanges.SetUrl(offering.OnlineUrl, offeringPlan.OnlineUrl, v => offering.OnlineUrl = v);
                     offeringChanges.Set(offering.Capacity, offeringPlan.Capacity, v => offering.Capacity = v);
                     offeringChanges.Set(offering.Status, offeringPlan.Status, v => offering.Status = v);
                     offeringChanges.Set(offering.StatusNote, offeringPlan.StatusNote, v => offering.StatusNote = v);
+                    // An editor's room stays unless the dataset names one (DatasetCheck made sure the centre has it).
+                    if (offeringPlan.RoomName is { } roomName && centre.Rooms.First(r => r.Name == roomName) is var room
+                        && (room.Id == 0 || offering.RoomId != room.Id))
+                    {
+                        offering.Room = room;
+                        offeringChanges.Changed = true;
+                    }
                     if (offeringChanges.Created || offeringChanges.Changed) touched.Add((offering, previousStatus, previousNote));
                     offeringCounts.Add(offeringChanges);
                 }

@@ -8,7 +8,11 @@ namespace FamilyServices.Web.Features.OpenData.Import;
 
 /// <summary>What the database already holds that a dataset may refer to without carrying it.</summary>
 internal sealed record KnownItems(
-    IReadOnlySet<Guid> Organisations, IReadOnlyDictionary<string, Guid> OrganisationCodes, IReadOnlySet<Guid> Categories, IReadOnlySet<Guid> Centres);
+    IReadOnlySet<Guid> Organisations, IReadOnlyDictionary<string, Guid> OrganisationCodes, IReadOnlySet<Guid> Categories, IReadOnlySet<Guid> Centres)
+{
+    /// <summary>The room names of the portal's centres, by the centre's OpenDataId (an offering may name a room of a centre the dataset leaves out).</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlySet<string>> CentreRooms { get; init; } = new Dictionary<Guid, IReadOnlySet<string>>();
+}
 
 /// <summary>
 /// Checks a whole dataset and turns it into plans in the portal's terms. Every problem is listed with its place and
@@ -38,6 +42,12 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
 
     /// <summary>Partner codes that no organisation of the dataset or the portal has.</summary>
     public SortedSet<string> UnknownPartners { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Partners given in full (a partner attribute's JSON object) by code: how to create one that no organisation has.</summary>
+    public Dictionary<string, OrganisationPlan> PartnerDetails { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Offerings that name a room, checked against their centre's rooms once every location is checked.</summary>
+    private readonly List<(OfferingPlan Offering, ImportPlace Place)> _offeringsInRooms = [];
 
     /// <summary>Operators of locations (organization_id) that neither the dataset nor the portal holds.</summary>
     public SortedSet<Guid> UnknownOperators { get; } = [];
@@ -71,6 +81,18 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
             CheckService(service, today);
         }
         foreach (var location in _locations.Values) CheckLocation(location);
+        CheckOfferingRooms();
+    }
+
+    private void CheckOfferingRooms()
+    {
+        foreach (var (offering, place) in _offeringsInRooms)
+        {
+            IEnumerable<string> rooms = Centres.TryGetValue(offering.LocationId, out var centre) ? centre.Rooms.Select(r => r.Name)
+                : known.CentreRooms.GetValueOrDefault(offering.LocationId) ?? (IEnumerable<string>)[];
+            if (rooms.Contains(offering.RoomName, StringComparer.Ordinal)) continue;
+            Problem(place, $"The location of this service_at_location has no room “{Short(offering.RoomName!)}”: add it to the location (a room attribute) or correct the name.");
+        }
     }
 
     /// <summary>Every term, organization, location and term translation of the dataset, once by id (the first wins).</summary>
@@ -244,12 +266,18 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
             DeliveryLanguages = [.. languages],
             LastCheckedOn = assured,
             Texts = texts,
-            PartnerCodes = [.. attributes.Where(a => PortalCode(a) == PortalVocabulary.Partner).Select(a => Clean(a.Value)).OfType<string>()],
+            PartnerCodes = [.. attributes.Where(a => PortalCode(a) == PortalVocabulary.Partner).Select(PartnerCode).OfType<string>()],
+            PublicationState = PublicationStateOf(attributes, at),
             Offerings = offerings,
         });
         foreach (var partner in attributes.Where(a => PortalCode(a) == PortalVocabulary.Partner))
         {
-            var code = Clean(partner.Value);
+            if (Clean(partner.Value) is { } text && text.StartsWith('{'))
+            {
+                if (PartnerInFull(partner) is not { } plan) continue;
+                PartnerDetails.TryAdd(plan.Code!, plan);
+            }
+            var code = PartnerCode(partner);
             if (code is null || code.Length > 40)
             {
                 Problem(At(partner).Field("value"), $"“{Short(code ?? "")}” is not an organisation code: give the partner's code (at most 40 characters).");
@@ -260,6 +288,87 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
                 UnknownPartners.Add(code);
             }
         }
+    }
+
+    /// <summary>The code of a partner attribute: its bare value (earlier exports), or the "code" of its JSON object.</summary>
+    private static string? PartnerCode(HsdsAttribute attribute)
+    {
+        var value = Clean(attribute.Value);
+        if (value is null || !value.StartsWith('{')) return value;
+        try
+        {
+            return Clean(JsonSerializer.Deserialize<PartnerAttributeValue>(value, HsdsJson.Options)?.Code);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A partner given as {"code":..,"name":..,"kind":..,"website":..}; null (and a problem) when it is not that.</summary>
+    private OrganisationPlan? PartnerInFull(HsdsAttribute attribute, string what = "A partner is its organisation code, or")
+    {
+        var at = At(attribute).Field("value");
+        PartnerAttributeValue? value = null;
+        try
+        {
+            value = JsonSerializer.Deserialize<PartnerAttributeValue>(attribute.Value!, HsdsJson.Options);
+        }
+        catch (JsonException)
+        {
+        }
+        var name = Clean(value?.Name);
+        var kind = value?.Kind is { } k ? ParseKebab<OrganisationKind>(k) : null;
+        if (value is null || Clean(value.Code) is not { Length: <= 40 } code || name is not { Length: <= 200 } || kind is null || value.Website is { Length: > 500 })
+        {
+            Problem(at, $"{what} a JSON object {{\"code\":\"STADTBIB\",\"name\":\"Stadtbibliothek\",\"kind\":\"library\",\"website\":\"https://...\"}} "
+                + $"(code at most 40 characters, name at most 200, kind one of {string.Join(", ", System.Enum.GetValues<OrganisationKind>().Select(v => Kebab(v.ToString())))}, website optional).");
+            return null;
+        }
+        return new OrganisationPlan(Guid.Empty, name, code, kind.Value, Clean(value.Website));
+    }
+
+    /// <summary>A publication-state attribute's state; null without one (then --publish decides).</summary>
+    private PublicationState? PublicationStateOf(List<HsdsAttribute> attributes, ImportPlace at)
+    {
+        if (Value(attributes, PortalVocabulary.PublicationState) is not { } text) return null;
+        if (ParseKebab<PublicationState>(text) is { } state) return state;
+        Problem(AttributePlace(attributes, PortalVocabulary.PublicationState, at),
+            $"The publication-state “{Short(text)}” is unknown: use draft, in-review or archived (a published item carries none).");
+        return null;
+    }
+
+    /// <summary>The rooms of a location's room attributes; each bad one is a problem.</summary>
+    private List<RoomPlan> Rooms(List<HsdsAttribute> attributes)
+    {
+        var rooms = new List<RoomPlan>();
+        foreach (var attribute in attributes.Where(a => PortalCode(a) == PortalVocabulary.Room))
+        {
+            var at = At(attribute).Field("value");
+            RoomAttributeValue? value = null;
+            try
+            {
+                value = JsonSerializer.Deserialize<RoomAttributeValue>(attribute.Value ?? "", HsdsJson.Options);
+            }
+            catch (JsonException)
+            {
+            }
+            var name = Clean(value?.Name);
+            var kind = value?.Kind is { } k ? ParseKebab<RoomKind>(k) : null;
+            if (value is null || name is not { Length: <= 100 } || kind is null || value.Capacity is <= 0)
+            {
+                Problem(at, $"“{Short(attribute.Value ?? "")}” is not a room: give a JSON object {{\"name\":\"Saal\",\"kind\":\"meeting-room\",\"capacity\":20}} "
+                    + $"(name at most 100 characters, kind one of {string.Join(", ", System.Enum.GetValues<RoomKind>().Select(v => Kebab(v.ToString())))}, capacity a whole number above 0 or left out).");
+                continue;
+            }
+            if (rooms.Any(r => r.Name == name))
+            {
+                Problem(at, $"The room “{Short(name)}” appears twice on this location: each room once.");
+                continue;
+            }
+            rooms.Add(new RoomPlan(name, kind.Value, value.Capacity));
+        }
+        return rooms;
     }
 
     private OfferingPlan? CheckOffering(HsdsService service, HsdsServiceAtLocation sal, DateOnly today)
@@ -301,7 +410,11 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         var online = string.Equals(Clean(schedule.AttendingType), "online", StringComparison.OrdinalIgnoreCase);
         var code = Value(attributes, PortalVocabulary.Code);
         if (code is { Length: > 20 }) Problem(AttributePlace(sal.Attributes, PortalVocabulary.Code, at), $"The offering code “{Short(code)}” is longer than 20 characters.");
-        return parsed is null || locationId is null ? null : new OfferingPlan
+        var roomName = Value(attributes, PortalVocabulary.Room);
+        if (roomName is { Length: > 100 }) Problem(AttributePlace(sal.Attributes, PortalVocabulary.Room, at), $"The room name “{Short(roomName)}” is longer than 100 characters.");
+        var publicationState = PublicationStateOf(attributes, at);
+        if (parsed is null || locationId is null) return null;
+        var plan = new OfferingPlan
         {
             Id = sal.Id,
             LocationId = locationId.Value,
@@ -312,7 +425,11 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
             Capacity = capacity,
             Status = status,
             StatusNote = note,
+            RoomName = roomName,
+            PublicationState = publicationState,
         };
+        if (roomName is { Length: <= 100 }) _offeringsInRooms.Add((plan, AttributePlace(sal.Attributes, PortalVocabulary.Room, at)));
+        return plan;
     }
 
     private Schedule? OfferingSchedule(HsdsSchedule schedule, DateOnly today)
@@ -376,12 +493,18 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
         if (location.Latitude is < -90 or > 90) Problem(at.Field("latitude"), $"The latitude {location.Latitude} is outside -90 to 90.");
         if (location.Longitude is < -180 or > 180) Problem(at.Field("longitude"), $"The longitude {location.Longitude} is outside -180 to 180.");
         Guid? operatorId = location.OrganizationId ?? (_locationOperators.TryGetValue(location.Id, out var byService) ? byService : null);
-        if (location.OrganizationId is { } oid && !_organizations.ContainsKey(oid) && !known.Organisations.Contains(oid))
+        var attributes = Own(location.Attributes, location.Id);
+        if (location.OrganizationId is { } runBy && !_organizations.ContainsKey(runBy)
+            && attributes.FirstOrDefault(a => PortalCode(a) == PortalVocabulary.Operator) is { } operatorAttribute)
+        {
+            // The operator in full (operator attribute): created or updated by its id like an organization of the dataset.
+            if (PartnerInFull(operatorAttribute, "An operator is") is { } plan) Organisations.TryAdd(runBy, plan with { Id = runBy });
+        }
+        else if (location.OrganizationId is { } oid && !_organizations.ContainsKey(oid) && !known.Organisations.Contains(oid))
         {
             // A list of services carries only the organisations that deliver them; another centre's operator comes by its id alone.
             UnknownOperators.Add(oid);
         }
-        var attributes = Own(location.Attributes, location.Id);
         var type = Enum(attributes, PortalVocabulary.CentreType, CentreType.FamilyCentre, at);
         var zone = Value(attributes, PortalVocabulary.TimeZone);
         if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
@@ -422,6 +545,8 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
             }
             if (ok && opens is not null && closes is not null) hours.AddRange(days.Days().Select(d => (d, opens.Value, closes.Value)));
         }
+        var email = (location.Contacts ?? []).Select(c => Clean(c.Email)).FirstOrDefault(e => e is not null);
+        if (email is { Length: > 200 }) Problem(at.Field("contacts"), "The e-mail address is longer than 200 characters.");
         var street = Clean(address?.Address1) ?? "";
         var postcode = Clean(address?.PostalCode) ?? "";
         if (postcode.Length > 16) Problem(At(address!).Field("postal_code"), "The postal code is longer than 16 characters.");
@@ -440,6 +565,8 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
             Longitude = location.Longitude,
             Phone = Clean(location.Phones?.FirstOrDefault()?.Number) is { } phone ? (phone.Length > 40 ? phone[..40] : phone) : null,
             Website = Clean(location.Url),
+            Email = email,
+            Rooms = Rooms(attributes),
             TimeZone = zone,
             Accessibility = [.. (location.Accessibility ?? []).SelectMany(AccessibilityCodes).Distinct()],
             Languages = [.. languages],

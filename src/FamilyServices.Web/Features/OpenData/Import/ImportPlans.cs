@@ -24,6 +24,8 @@ internal sealed record CentrePlan
     public double? Longitude { get; init; }
     public string? Phone { get; init; }
     public string? Website { get; init; }
+    public string? Email { get; init; }
+    public List<RoomPlan> Rooms { get; init; } = [];
     public string? TimeZone { get; init; }
     public string[] Accessibility { get; init; } = [];
     public string[] Languages { get; init; } = [];
@@ -32,6 +34,8 @@ internal sealed record CentrePlan
     public string? ClosedReason { get; init; }
     public List<(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)> OpeningHours { get; init; } = [];
 }
+
+internal sealed record RoomPlan(string Name, RoomKind Kind, int? Capacity);
 
 internal sealed record TextPlan(string Title, string Summary, string Description, string? CostNote, string? RegistrationNote);
 
@@ -54,6 +58,8 @@ internal sealed record ProgrammePlan
     public DateOnly? LastCheckedOn { get; init; }
     public required Dictionary<string, TextPlan> Texts { get; init; }
     public List<string> PartnerCodes { get; init; } = [];
+    /// <summary>From a publication-state attribute; null when the dataset says nothing (then --publish decides).</summary>
+    public PublicationState? PublicationState { get; init; }
     public List<OfferingPlan> Offerings { get; init; } = [];
 }
 
@@ -68,4 +74,7 @@ internal sealed record OfferingPlan
     public int? Capacity { get; init; }
     public OfferingStatus Status { get; init; }
     public string? StatusNote { get; init; }
+    /// <summary>The name of a room of its centre (room attribute); null leaves the offering's room as it is.</summary>
+    public string? RoomName { get; init; }
+    public PublicationState? PublicationState { get; init; }
 }

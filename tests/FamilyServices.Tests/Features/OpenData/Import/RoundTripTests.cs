@@ -88,7 +88,7 @@ public class RoundTripTests
         }
     }
 
-    private static async Task CopyCityAsync(ImportDatabase from, ImportDatabase to)
+    internal static async Task CopyCityAsync(ImportDatabase from, ImportDatabase to)
     {
         await using var source = from.NewDb();
         await using var target = to.NewDb();
