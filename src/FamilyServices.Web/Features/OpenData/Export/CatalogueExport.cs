@@ -9,7 +9,8 @@ namespace FamilyServices.Web.Features.OpenData.Export;
 /// array or as ndjson (one service per line), streamed from <see cref="HsdsCatalogue"/> in batches. What it writes is
 /// what <see cref="Import.CatalogueImport"/> reads. With <see cref="CatalogueScope.Everything"/> it writes the whole
 /// catalogue instead (every programme and offering in every publication state), which an import restores; without
-/// history it leaves out metadata and last_modified, so the same catalogue gives the same bytes.
+/// history it leaves out metadata and last_modified, so the same catalogue gives the same bytes. A complete export is
+/// written compactly (<see cref="HsdsMapper.Compact"/>).
 /// </summary>
 public sealed class CatalogueExport(HsdsCatalogue catalogue, IConfiguration configuration)
 {
@@ -31,12 +32,18 @@ public sealed class CatalogueExport(HsdsCatalogue catalogue, IConfiguration conf
         var context = await catalogue.ContextAsync(BaseAddress, cancellationToken);
         var services = scope == CatalogueScope.Everything ? catalogue.EveryServiceAsync(context, cancellationToken) : catalogue.FullServicesAsync(context, cancellationToken);
         var count = 0;
+        var locationsWritten = new HashSet<Guid>();
+        HsdsService Shape(HsdsService service)
+        {
+            var shaped = withHistory ? service : HsdsMapper.WithoutHistory(service);
+            return scope == CatalogueScope.Everything ? HsdsMapper.Compact(shaped, locationsWritten) : shaped;
+        }
         if (ndjson)
         {
             var newline = "\n"u8.ToArray();
             await foreach (var service in services)
             {
-                await JsonSerializer.SerializeAsync(output, withHistory ? service : HsdsMapper.WithoutHistory(service), HsdsJson.Options, cancellationToken);
+                await JsonSerializer.SerializeAsync(output, Shape(service), HsdsJson.Options, cancellationToken);
                 await output.WriteAsync(newline, cancellationToken);
                 count++;
             }
@@ -46,7 +53,7 @@ public sealed class CatalogueExport(HsdsCatalogue catalogue, IConfiguration conf
         writer.WriteStartArray();
         await foreach (var service in services)
         {
-            JsonSerializer.Serialize(writer, withHistory ? service : HsdsMapper.WithoutHistory(service), HsdsJson.Options);
+            JsonSerializer.Serialize(writer, Shape(service), HsdsJson.Options);
             count++;
             if (writer.BytesPending > 64 * 1024) await writer.FlushAsync(cancellationToken);
         }

@@ -130,6 +130,27 @@ public static class HsdsMapper
         }).ToList(),
     };
 
+    /// <summary>
+    /// The service as a complete dataset writes it: a location in full only where <paramref name="locationsWritten"/>
+    /// does not hold it yet (afterwards the service_at_location names it by location_id), and the portal's own
+    /// attributes by taxonomy_term_id without the term object, which every reader of our vocabulary knows. HSDS allows
+    /// both; without them a city's file repeats each centre in every offering and is three times the size.
+    /// </summary>
+    public static HsdsService Compact(HsdsService service, ISet<Guid> locationsWritten) => service with
+    {
+        Attributes = Compact(service.Attributes),
+        Organization = service.Organization is null ? null : service.Organization with { Attributes = Compact(service.Organization.Attributes) },
+        ServiceAtLocations = service.ServiceAtLocations?.Select(sal => sal with
+        {
+            Attributes = Compact(sal.Attributes),
+            Schedules = sal.Schedules?.Select(schedule => schedule with { Attributes = Compact(schedule.Attributes) }).ToList(),
+            Location = sal.Location is { } location && locationsWritten.Add(location.Id) ? location with { Attributes = Compact(location.Attributes) } : null,
+        }).ToList(),
+    };
+
+    private static List<HsdsAttribute>? Compact(List<HsdsAttribute>? attributes) =>
+        attributes?.Select(a => a.TaxonomyTerm?.TaxonomyId == PortalVocabulary.TaxonomyId ? a with { TaxonomyTerm = null } : a).ToList();
+
     /// <summary>The service without nested arrays and objects (the "minimal" form of the API).</summary>
     public static HsdsService Minimal(HsdsService service) => service with
     {
@@ -205,9 +226,9 @@ public static class HsdsMapper
         }
     }
 
-    /// <summary>The value of a partner (or a location's operator) attribute: {"code":..,"name":..,"kind":..,"website":..}, website left out when none.</summary>
+    /// <summary>The value of a partner (or a location's operator) attribute: {"code":..,"name":..,"kind":..,"website":..,"id":..}, website left out when none.</summary>
     public static string PartnerValue(Organisation partner) =>
-        JsonSerializer.Serialize(new PartnerAttributeValue(partner.Code, partner.Name, Kebab(partner.Kind.ToString()), AbsoluteUri(partner.Website)), HsdsJson.Options);
+        JsonSerializer.Serialize(new PartnerAttributeValue(partner.Code, partner.Name, Kebab(partner.Kind.ToString()), AbsoluteUri(partner.Website), partner.OpenDataId), HsdsJson.Options);
 
     /// <summary>The value of a room attribute of a location: {"name":..,"kind":..,"capacity":..}, capacity left out when unknown.</summary>
     public static string RoomValue(Room room) =>
@@ -579,7 +600,8 @@ public static class HsdsMapper
 }
 
 /// <summary>A partner attribute's value (snake_case JSON through <see cref="HsdsJson.Options"/>).</summary>
-public sealed record PartnerAttributeValue(string Code, string Name, string Kind, string? Website);
+/// <summary>A partner or operator in full. Id: its HSDS id, so the organisation keeps it when an import creates it.</summary>
+public sealed record PartnerAttributeValue(string Code, string Name, string Kind, string? Website, Guid? Id = null);
 
 /// <summary>A room attribute's value on a location.</summary>
 public sealed record RoomAttributeValue(string Name, string Kind, int? Capacity);

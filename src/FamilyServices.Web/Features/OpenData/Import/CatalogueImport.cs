@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using FamilyServices.Web.Data;
-using FamilyServices.Web.Data.Demo;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Editing.Offerings;
 using Microsoft.EntityFrameworkCore;
@@ -409,7 +408,13 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
             foreach (var code in check.UnknownPartners.Where(c => !organisationsByCode.ContainsKey(c) && !datasetCodes.ContainsKey(c)))
             {
                 var partner = check.PartnerDetails.TryGetValue(code, out var details)
-                    ? new Organisation { Code = _organisationCodes.New(code, details.Name, _notes, "organisation"), Name = details.Name, Kind = details.Kind, Website = details.Website }
+                    ? new Organisation
+                    {
+                        // The partner's own id when the dataset gives one nobody has, so a reloaded catalogue keeps it.
+                        OpenDataId = details.Id != Guid.Empty && !await db.Organisations.AnyAsync(o => o.OpenDataId == details.Id, cancellationToken)
+                            && !_organisations.ContainsKey(details.Id) ? details.Id : Guid.NewGuid(),
+                        Code = _organisationCodes.New(code, details.Name, _notes, "organisation"), Name = details.Name, Kind = details.Kind, Website = details.Website,
+                    }
                     : new Organisation { Code = _organisationCodes.New(code, code, _notes, "organisation"), Name = code, Kind = OrganisationKind.Other };
                 db.Organisations.Add(partner);
                 organisationsByCode[code] = partner;
@@ -432,7 +437,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
                 var isNew = !stored.TryGetValue(plan.Id, out var programme);
                 if (programme is null)
                 {
-                    var slugText = DemoCatalogue.Slug(plan.Name, city.DefaultLanguage);
+                    var slugText = TitleSlug.Of(plan.Name, city.DefaultLanguage);
                     programme = new Programme
                     {
                         OpenDataId = plan.Id,
@@ -669,7 +674,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
             // Marks are dropped first: Turkish "İzmit" is "Izmit", not "i-zmit".
             var plain = string.Concat(name.Normalize(System.Text.NormalizationForm.FormD)
                 .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark));
-            var slug = DemoCatalogue.Slug(plain, "en").ToUpperInvariant();
+            var slug = TitleSlug.Of(plain, "en").ToUpperInvariant();
             if (slug.Length == 0) slug = "ITEM";
             return slug.Length > maxLength ? slug[..maxLength].TrimEnd('-') : slug;
         }

@@ -325,7 +325,7 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
                 + $"(code at most 40 characters, name at most 200, kind one of {string.Join(", ", System.Enum.GetValues<OrganisationKind>().Select(v => Kebab(v.ToString())))}, website optional).");
             return null;
         }
-        return new OrganisationPlan(Guid.Empty, name, code, kind.Value, Clean(value.Website));
+        return new OrganisationPlan(value.Id ?? Guid.Empty, name, code, kind.Value, Clean(value.Website));
     }
 
     /// <summary>A publication-state attribute's state; null without one (then --publish decides).</summary>
@@ -375,7 +375,7 @@ internal sealed partial class DatasetCheck(HsdsDataset dataset, string defaultLa
     {
         var at = At(sal);
         var locationId = sal.Location?.Id ?? sal.LocationId;
-        if (sal.Location is null && (locationId is null || !known.Centres.Contains(locationId.Value)))
+        if (sal.Location is null && (locationId is null || !(known.Centres.Contains(locationId.Value) || _locations.ContainsKey(locationId.Value))))
         {
             Problem(at.Field(sal.LocationId is null ? "location" : "location_id"), locationId is null
                 ? "The service_at_location has no location: give the location (the centre) where the service is offered."
