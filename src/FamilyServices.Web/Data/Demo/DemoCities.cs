@@ -1,19 +1,17 @@
 namespace FamilyServices.Web.Data.Demo;
 
-/// <summary>The demo cities an operator can load into an empty database.</summary>
+/// <summary>The demo cities an operator can load into an empty database (seed-demo).</summary>
 public static class DemoCities
 {
-    public delegate Task<string> Loader(FamilyServicesDb db, TimeProvider clock);
-
     public static readonly IReadOnlyList<string> Names = ["kocaeli", "herne", "leeuwarden", "wiesbaden", "mayen-koblenz"];
 
-    public static Loader? Find(string name) => name.ToLowerInvariant() switch
+    internal static DemoCity? Find(string name) => name.ToLowerInvariant() switch
     {
-        "kocaeli" => KocaeliDemo.LoadAsync,
-        "herne" => HerneDemo.LoadAsync,
-        "leeuwarden" => LeeuwardenDemo.LoadAsync,
-        "wiesbaden" => WiesbadenDemo.LoadAsync,
-        "mayen-koblenz" => MayenKoblenzDemo.LoadAsync,
+        "kocaeli" => KocaeliDemo.Build(),
+        "herne" => HerneDemo.Build(),
+        "leeuwarden" => LeeuwardenDemo.Build(),
+        "wiesbaden" => WiesbadenDemo.Build(),
+        "mayen-koblenz" => MayenKoblenzDemo.Build(),
         _ => null,
     };
 }

@@ -3,16 +3,24 @@ using FamilyServices.Web.Domain;
 namespace FamilyServices.Web.Data.Demo;
 
 /// <summary>
-/// One demo city as an in-memory graph of entities, plus what the shared loader needs to invent its
-/// sessions, children and attendance. The city classes only describe; <see cref="DemoLoader"/> does the work.
+/// One demo city: what no catalogue holds (the city, its districts with their child populations, its postcodes) and
+/// what the shared loader needs to invent its sessions, children and attendance. The catalogue itself is an HSDS
+/// dataset (<see cref="DemoDatasets"/>), loaded by the catalogue import. The city classes only describe;
+/// <see cref="DemoLoader"/> and the seed-demo verb do the work.
 /// </summary>
 internal sealed class DemoCity
 {
     public required CityProfile Profile { get; init; }
-    public required DemoCatalogue Catalogue { get; init; }
     public required List<District> Districts { get; init; }
-    public required List<Centre> Centres { get; init; }
-    public required List<Offering> Offerings { get; init; }
+
+    /// <summary>The random seed of the activity, so a city loads the same every time.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>
+    /// The first day the city can be loaded on: a city that reproduces a whole year's published figures needs that
+    /// year to be over. Null: any day.
+    /// </summary>
+    public DateOnly? LoadableFrom { get; init; }
 
     /// <summary>The city's postcodes with their centre points, linked to districts by code.</summary>
     public required IReadOnlyList<(string Code, string Locality, string District, double Latitude, double Longitude)> Postcodes { get; init; }

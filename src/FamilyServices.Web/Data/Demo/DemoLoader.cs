@@ -6,39 +6,12 @@ using Npgsql;
 namespace FamilyServices.Web.Data.Demo;
 
 /// <summary>
-/// Loads a <see cref="DemoCity"/>: the reference data through EF, then sessions, children, enrolments and
-/// attendance through <see cref="BulkLoader"/>, all in one transaction so a failed load leaves nothing behind.
+/// Loads what a <see cref="DemoCity"/> describes besides its catalogue: its places through EF before the catalogue is
+/// imported, and afterwards the sessions, children, enrolments and attendance through <see cref="BulkLoader"/>. Both
+/// run in the caller's transaction (the seed-demo verb's).
 /// </summary>
 internal static class DemoLoader
 {
-    public static async Task<string> LoadAsync(FamilyServicesDb db, DemoCity city, DateOnly today, Random random)
-    {
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-
-            AssignOpenDataIds(city);
-            await LoadPlacesAsync(db, city);
-            db.AddRange(city.Catalogue.Organisations);
-            db.AddRange(city.Catalogue.Categories);
-            db.AddRange(city.Centres);
-            db.AddRange(city.Catalogue.Programmes);
-            db.AddRange(city.Offerings);
-            await db.SaveChangesAsync();
-
-            var activity = await LoadActivityAsync(db, city, today, random);
-            await transaction.CommitAsync();
-            db.ChangeTracker.Clear();
-
-            return activity;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     /// <summary>
     /// The activity of a city whose catalogue is in the database (whoever put it there): the offerings whose term
     /// ended are archived, and the sessions, children, enrolments and attendance are invented over the offerings as the
@@ -88,14 +61,4 @@ internal static class DemoLoader
             .OrderBy(o => o.Id).ToListAsync();
     }
 
-    /// <summary>Ids from the city and each item's code, so a reloaded demo city has the same open-data ids as before.</summary>
-    private static void AssignOpenDataIds(DemoCity city)
-    {
-        Guid Id(string kind, string code) => OpenDataIds.NameBased(OpenDataIds.Namespace, $"{city.Profile.Code}/{kind}/{code}");
-        foreach (var organisation in city.Catalogue.Organisations) organisation.OpenDataId = Id("organisation", organisation.Code);
-        foreach (var category in city.Catalogue.Categories) category.OpenDataId = Id("category", category.Code);
-        foreach (var programme in city.Catalogue.Programmes) programme.OpenDataId = Id("programme", programme.Code);
-        foreach (var centre in city.Centres) centre.OpenDataId = Id("centre", centre.Code);
-        foreach (var offering in city.Offerings) offering.OpenDataId = Id("offering", offering.Code);
-    }
 }

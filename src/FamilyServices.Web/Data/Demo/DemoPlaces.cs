@@ -2,7 +2,7 @@ using FamilyServices.Web.Domain;
 
 namespace FamilyServices.Web.Data.Demo;
 
-/// <summary>Small builders for districts and centres that both demo cities share.</summary>
+/// <summary>Districts with their child populations, built the same way for every demo city.</summary>
 internal static class DemoPlaces
 {
     public static readonly int[] PopulationYears = [2024, 2025, 2026];
@@ -10,7 +10,7 @@ internal static class DemoPlaces
     /// <summary>
     /// Children per age band (in the order of <see cref="AgeBand.All"/>) for each of <see cref="PopulationYears"/>,
     /// from the district's 0–17 total in 2025, each band's share of it and its yearly change
-    /// (births are falling in both cities, so the youngest bands shrink).
+    /// (births are falling in every demo city, so the youngest bands shrink).
     /// </summary>
     public static List<DistrictPopulation> Population(int children2025, IReadOnlyList<double> bandShares, IReadOnlyList<double> yearlyChange) =>
         [.. PopulationYears.SelectMany(year => AgeBand.All.Select((band, i) => new DistrictPopulation
@@ -28,9 +28,4 @@ internal static class DemoPlaces
         IsFocusArea = isFocusArea,
         Population = Population(children2025, bandShares, yearlyChange),
     };
-
-    public static IEnumerable<OpeningHours> Hours(Weekdays days, TimeOnly opens, TimeOnly closes) =>
-        days.Days().Select(day => new OpeningHours { Day = day, Opens = opens, Closes = closes });
-
-    public static TimeOnly At(int hour, int minute = 0) => new(hour, minute);
 }

@@ -15,11 +15,13 @@ public static class SeedDemoCommand
             output.WriteLine($"The database already holds {city.Name}; nothing was loaded.");
             return 0;
         }
-        var loader = DemoCities.Find(demo);
-        if (loader is null) return OperatorCommands.Fail(errors, $"Unknown demo '{demo}'. Choose one of: {string.Join(", ", DemoCities.Names)}.");
+        if (!DemoCities.Names.Contains(demo, StringComparer.OrdinalIgnoreCase))
+        {
+            return OperatorCommands.Fail(errors, $"Unknown demo '{demo}'. Choose one of: {string.Join(", ", DemoCities.Names)}.");
+        }
 
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var summary = await loader(db, services.GetRequiredService<TimeProvider>());
+        var summary = await DemoSeed.LoadAsync(db, services.GetRequiredService<TimeProvider>(), demo);
         output.WriteLine($"Loaded the {demo} demo in {started.Elapsed.TotalSeconds:0.0} s: {summary}");
         // Officials should see the demo's reach at once rather than after the first background refresh.
         var reach = await services.GetRequiredService<Reach.ReachRefresher>().RefreshAsync();

@@ -121,7 +121,7 @@ public class MayenKoblenzDemoTests(MayenKoblenzDemoFixture demo)
     [Fact]
     public async Task The_targets_per_programme_type_and_year_are_met_and_2026_is_scaled_to_the_sessions_held()
     {
-        var city = MayenKoblenzDemo.Build(DateOnly.FromDateTime(DateTime.UtcNow));
+        var city = MayenKoblenzDemo.Build();
 
         foreach (var target in city.Targets)
         {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FamilyServices.Web.Data;
-using FamilyServices.Web.Data.Demo;
+using FamilyServices.Web.Features.Operations;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.OpenData.Export;
 using FamilyServices.Web.Features.OpenData.Hsds;
@@ -30,7 +30,7 @@ public class CompleteExportTests
         await using var a = await ImportDatabase.CreateAsync($"complete_a_{name}", withCity: false);
         await using (var db = a.NewDb())
         {
-            await DemoCities.Find(city)!(db, TimeProvider.System);
+            await DemoSeed.LoadAsync(db, TimeProvider.System, city);
         }
         await using var b = await ImportDatabase.CreateAsync($"complete_b_{name}", withCity: false);
         await RoundTripTests.CopyCityAsync(a, b);
@@ -70,7 +70,7 @@ public class CompleteExportTests
         await using var a = await ImportDatabase.CreateAsync("complete_schema_herne", withCity: false);
         await using (var db = a.NewDb())
         {
-            await DemoCities.Find("herne")!(db, TimeProvider.System);
+            await DemoSeed.LoadAsync(db, TimeProvider.System, "herne");
         }
         // Herne's demo has no item outside the public catalogue of each kind: make some, so both exports are tested with them.
         await using (var db = a.NewDb())
