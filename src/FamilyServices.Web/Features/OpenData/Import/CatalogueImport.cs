@@ -396,7 +396,7 @@ public sealed class CatalogueImport(FamilyServicesDb db, TimeProvider clock)
             var offeringCounts = new Counter();
             var touched = new List<(Offering, OfferingStatus?, string?)>();
             var ids = check.Programmes.Select(p => p.Id).ToList();
-            var stored = await db.Programmes.Include(p => p.Texts).Include(p => p.Partners)
+            var stored = await db.Programmes.AsSplitQuery().Include(p => p.Texts).Include(p => p.Partners)
                 .Where(p => ids.Contains(p.OpenDataId)).ToDictionaryAsync(p => p.OpenDataId, cancellationToken);
             var offeringIds = check.Programmes.SelectMany(p => p.Offerings).Select(o => o.Id).ToList();
             var storedOfferings = await db.Offerings.Where(o => offeringIds.Contains(o.OpenDataId)).ToDictionaryAsync(o => o.OpenDataId, cancellationToken);
