@@ -6,7 +6,6 @@ using FamilyServices.Web.Features.OpenData.Export;
 using FamilyServices.Web.Features.OpenData.Hsds;
 using FamilyServices.Web.Features.OpenData.Import;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace FamilyServices.Tests.Features.OpenData.Import;
 
@@ -54,14 +53,8 @@ public class RoundTripTests
         (home.Organisations.Updated, home.Centres.Updated, home.Programmes.Updated, home.Offerings.Updated, home.Categories.Updated).Should().Be((0, 0, 0, 0, 0));
     }
 
-    private static async Task<byte[]> ExportAsync(ImportDatabase database)
-    {
-        await using var db = database.NewDb();
-        var export = new CatalogueExport(new HsdsCatalogue(db, TimeProvider.System), new ConfigurationBuilder().Build());
-        using var output = new MemoryStream();
-        await export.WriteAsync(output, ndjson: false);
-        return output.ToArray();
-    }
+    private static Task<byte[]> ExportAsync(ImportDatabase database) =>
+        CompleteExportTests.ExportAsync(database, CatalogueScope.Public, withHistory: true);
 
     /// <summary>
     /// Each service as JSON without what legitimately differs: the history (metadata, last_modified), which in B
