@@ -20,6 +20,7 @@ public static class PlatformModule
         builder.AddPortalSecurityHeaders();
         builder.AddPortalRequestLimits();
         builder.AddInteractiveArea();
+        builder.AddPortalPublicAnswers();
         // blazor.web.js and MudBlazor's files come from packages; a build (not a publish) finds them through the
         // static web assets manifest, which ASP.NET Core reads by itself only in Development. A published app has
         // them in wwwroot and no manifest, and this does nothing.
@@ -43,7 +44,6 @@ public static class PlatformModule
         // Outside the error handling, so the request line has the status code of the answer that was really sent.
         app.UsePortalRequestLogging();
         app.UsePortalErrorResponses();
-        app.UseStaticFiles();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
         app.UseDeclaredSizeRefusal();
@@ -65,6 +65,9 @@ public static class PlatformModule
 
     public static WebApplication MapPlatform(this WebApplication app)
     {
+        // wwwroot and the packages' files (MudBlazor, blazor.web.js) from the build's manifest: fingerprinted
+        // addresses (@Assets[...]) cached for a year as immutable, brotli and gzip made at publish, ETags.
+        app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapOpenApi();
         return app;
