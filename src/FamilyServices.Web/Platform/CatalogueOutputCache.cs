@@ -85,8 +85,12 @@ public sealed class CatalogueOutputCachePolicy(IOptionsMonitor<OutputCacheSettin
 /// public answer may change without anyone writing. Read from the database once, then kept until it passes or the
 /// catalogue changes (<see cref="Forget"/>).
 /// </summary>
-public sealed class PublicationEdges(IDbContextFactory<FamilyServicesDb> dbFactory)
+public sealed class PublicationEdges(IServiceProvider services)
 {
+    // Resolved at first use, not in the constructor: the DbContext factory's interceptors evict the output cache,
+    // whose options hold the policy that holds this, a cycle the container would otherwise run into.
+    private IDbContextFactory<FamilyServicesDb> DbFactory => services.GetRequiredService<IDbContextFactory<FamilyServicesDb>>();
+
     private sealed record Known(DateTime? Edge, DateTime ReadAt);
 
     private readonly Lock _lock = new();
@@ -101,7 +105,7 @@ public sealed class PublicationEdges(IDbContextFactory<FamilyServicesDb> dbFacto
             if (_known is { } known && nowUtc >= known.ReadAt && (known.Edge is null || known.Edge > nowUtc)) return known.Edge;
             generation = _generation;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await DbFactory.CreateDbContextAsync(cancellationToken);
         var edge = await db.Database.SqlQuery<DateTime?>($"""
             SELECT min(edge) AS "Value" FROM (
                 SELECT min(publish_from) FROM programmes WHERE publish_from > {nowUtc}
