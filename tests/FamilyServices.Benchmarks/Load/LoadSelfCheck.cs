@@ -46,6 +46,8 @@ public static class LoadSelfCheck
         Expect(ten is { P50: 7.5, P90: 13.5, P95: 15, P99: 15, Max: 15 }, "10 values: p95 and p99 are the largest (rank ⌈9.5⌉ = 10)");
         Expect(LatencyPercentiles.Of([7.0]) is { Count: 1, P50: 7, P99: 7, Max: 7 } && LatencyPercentiles.Of([]) == LatencyPercentiles.None,
             "one value is every percentile; none gives zeros");
+        var withTimeout = LatencyPercentiles.Of([.. Enumerable.Range(1, 19).Select(i => (double)i), double.PositiveInfinity]);
+        Expect(withTimeout is { P95: 19 } && double.IsPositiveInfinity(withTimeout.P99), "one unanswered request in 20 (ranked infinite) leaves p95 at 19 and makes p99 infinite");
 
         output.WriteLine("Zipf popularity:");
         var weights = ZipfPopularity.Weights(500, 1.0);

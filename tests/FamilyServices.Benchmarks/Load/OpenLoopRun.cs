@@ -27,7 +27,14 @@ public sealed class OpenLoopRun(OpenLoopPlan plan, IReadOnlyList<LoadSearch> sea
     private int _inFlight;
     private int _peakInFlight;
 
-    private sealed record Outcome(int Target, double LatencyMs, double LagMs, string? Error);
+    private sealed record Outcome(int Target, double LatencyMs, double LagMs, string? Error)
+    {
+        /// <summary>An HTTP answer, whatever its status; timeouts and connection failures have none.</summary>
+        public bool Answered => Error is null || char.IsAsciiDigit(Error[0]);
+
+        /// <summary>For the percentiles: a request without an answer was slower than any answer, so it ranks as infinite.</summary>
+        public double RankedLatencyMs => Answered ? LatencyMs : double.PositiveInfinity;
+    }
 
     public async Task<int> RunAsync()
     {
@@ -121,11 +128,12 @@ public sealed class OpenLoopRun(OpenLoopPlan plan, IReadOnlyList<LoadSearch> sea
     {
         var schedule = plan.Schedule;
         var outcomes = _outcomes.ToList();
-        var answered = outcomes.Where(o => o.Error is null || char.IsAsciiDigit(o.Error[0])).ToList();
+        var answered = outcomes.Count(o => o.Answered);
         var ok = outcomes.Count(o => o.Error is null);
         var errors = outcomes.Where(o => o.Error is not null).GroupBy(o => o.Error!).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {g.Count()}").ToList();
-        var all = LatencyPercentiles.Of(answered.Select(o => o.LatencyMs));
+        var all = LatencyPercentiles.Of(outcomes.Select(o => o.RankedLatencyMs));
+        LatencyPercentiles Of(int target) => LatencyPercentiles.Of(outcomes.Where(o => o.Target == target).Select(o => o.RankedLatencyMs));
         var lag = LatencyPercentiles.Of(outcomes.Select(o => o.LagMs));
         var behind = lag.P99 > BehindP99Ms;
         var throughput = ok / schedule.MeasuredDuration.TotalSeconds;
@@ -134,14 +142,14 @@ public sealed class OpenLoopRun(OpenLoopPlan plan, IReadOnlyList<LoadSearch> sea
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"open loop at {schedule.Rate:0.#} req/s against {string.Join(" + ", plan.Targets)}: {schedule.MeasuredRequests} measured requests after {schedule.WarmUpRequests} warm-up ones"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  sent {outcomes.Count}, answered {answered.Count}, 2xx {ok}, errors by status: {(errors.Count == 0 ? "none" : string.Join(", ", errors))}"));
+            $"  sent {outcomes.Count}, answered {answered}, 2xx {ok}, errors by status: {(errors.Count == 0 ? "none" : string.Join(", ", errors))}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  throughput {throughput:0.0} req/s answered 2xx (scheduled {schedule.Rate:0.#})"));
-        output.WriteLine("  latency from the intended send time (ms, answered requests):");
+        output.WriteLine("  latency from the intended send time (ms; a request that got no answer counts as inf):");
         output.WriteLine($"    {"",-22} {"n",6} {"p50",8} {"p90",8} {"p95",8} {"p99",8} {"max",8}");
         output.WriteLine(Line("all", all));
         for (var t = 0; t < plan.Targets.Count; t++)
         {
-            output.WriteLine(Line(plan.Targets[t], LatencyPercentiles.Of(answered.Where(o => o.Target == t).Select(o => o.LatencyMs))));
+            output.WriteLine(Line(plan.Targets[t], Of(t)));
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  sender behind schedule: p50 {lag.P50:0.00} ms, p99 {lag.P99:0.00} ms, max {lag.Max:0.0} ms{(behind ? $"  FELL BEHIND (p99 above {BehindP99Ms} ms): its delay is in the latencies above" : "")}"));
@@ -150,14 +158,14 @@ public sealed class OpenLoopRun(OpenLoopPlan plan, IReadOnlyList<LoadSearch> sea
 
         var result = new List<string>
         {
-            F($"rate={schedule.Rate:0.#}"), $"sent={outcomes.Count}", $"answered={answered.Count}", $"ok={ok}", $"errors={outcomes.Count - ok}",
-            F($"rps={throughput:0.0}"), F($"p50_ms={all.P50:0.0}"), F($"p90_ms={all.P90:0.0}"), F($"p95_ms={all.P95:0.0}"),
-            F($"p99_ms={all.P99:0.0}"), F($"max_ms={all.Max:0.0}"), F($"lag_p99_ms={lag.P99:0.00}"), F($"lag_max_ms={lag.Max:0.0}"),
+            F($"rate={schedule.Rate:0.#}"), $"sent={outcomes.Count}", $"answered={answered}", $"ok={ok}", $"errors={outcomes.Count - ok}",
+            F($"rps={throughput:0.0}"), $"p50_ms={Ms(all.P50)}", $"p90_ms={Ms(all.P90)}", $"p95_ms={Ms(all.P95)}",
+            $"p99_ms={Ms(all.P99)}", $"max_ms={Ms(all.Max)}", F($"lag_p99_ms={lag.P99:0.00}"), F($"lag_max_ms={lag.Max:0.0}"),
             $"behind={(behind ? 1 : 0)}", $"peak_in_flight={_peakInFlight}", F($"tool_cpu_ms={cpuPerRequest:0.00}"),
         };
         for (var t = 0; t < plan.Targets.Count; t++)
         {
-            result.Add(F($"{TargetKey(plan.Targets[t])}_p95_ms={LatencyPercentiles.Of(answered.Where(o => o.Target == t).Select(o => o.LatencyMs)).P95:0.0}"));
+            result.Add($"{TargetKey(plan.Targets[t])}_p95_ms={Ms(Of(t).P95)}");
         }
         output.WriteLine("RESULT " + string.Join(' ', result));
         return 0;
@@ -167,7 +175,10 @@ public sealed class OpenLoopRun(OpenLoopPlan plan, IReadOnlyList<LoadSearch> sea
     public static string TargetKey(string path) => path.TrimEnd('/').Split('/')[^1] is { Length: > 0 } last ? last : "root";
 
     private static string Line(string name, LatencyPercentiles p) =>
-        string.Create(CultureInfo.InvariantCulture, $"    {name,-22} {p.Count,6} {p.P50,8:0.0} {p.P90,8:0.0} {p.P95,8:0.0} {p.P99,8:0.0} {p.Max,8:0.0}");
+        $"    {name,-22} {p.Count,6} {Ms(p.P50),8} {Ms(p.P90),8} {Ms(p.P95),8} {Ms(p.P99),8} {Ms(p.Max),8}";
+
+    private static string Ms(double value) =>
+        double.IsPositiveInfinity(value) ? "inf" : value.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
