@@ -107,13 +107,18 @@ public sealed class OpenLoopRun(OpenLoopPlan plan, IReadOnlyList<LoadSearch> sea
             await response.Content.CopyToAsync(Stream.Null, timeout.Token);
             if ((int)response.StatusCode is < 200 or > 299) error = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Nothing else cancels: the whole request's timeout or the handler's connect timeout ran out.
             error = "timeout";
         }
         catch (HttpRequestException exception)
         {
             error = $"socket:{exception.HttpRequestError}";
+        }
+        catch (IOException exception)
+        {
+            error = $"io:{exception.GetType().Name}";
         }
         finally
         {
