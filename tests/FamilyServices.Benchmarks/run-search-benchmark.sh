@@ -51,15 +51,7 @@ psql_bench() { "${FS_PSQL[@]}" -d "$database" -c "$1"; }
 source "$here/bench-portal.sh"
 bench_build
 
-(cd "$FS_ROOT/src/FamilyServices.Web" && ConnectionStrings__FamilyServices="$connection_string" "${portal[@]}" migrate)
-city=$(psql_bench "SELECT code FROM city_profiles ORDER BY id LIMIT 1")
-if [ -z "$city" ]; then
-    "${tool[@]}" generate-catalogue --connection "$connection_string"
-elif [ "$city" = benchcity ]; then
-    echo "The benchmark catalogue is already there: $(psql_bench "SELECT (SELECT count(*) FROM programmes) || ' programmes, ' || (SELECT count(*) FROM offerings) || ' offerings, ' || (SELECT count(*) FROM centres) || ' centres'")."
-else
-    fs_die "database $database holds city '$city', not the benchmark's; drop it (dropdb -h 127.0.0.1 -p $FS_PG_PORT -U $FS_PG_USER $database) and run again."
-fi
+bench_catalogue "$database" "$connection_string"
 
 echo
 echo "The search mix, each search once through Npgsql as the portal sends it:"
@@ -88,22 +80,7 @@ bench_choose_port
 
 echo
 echo "Starting the portal on $base (Production, log level Warning, search rate limit lifted)..."
-(
-    cd "$FS_ROOT/src/FamilyServices.Web"
-    exec env ASPNETCORE_ENVIRONMENT=Production \
-        ConnectionStrings__FamilyServices="$connection_string" \
-        Portal__DefaultLanguage=de \
-        Portal__RateLimits__SearchPerMinute=100000000 \
-        Serilog__MinimumLevel__Default=Warning \
-        "${portal[@]}" --urls "$base"
-) >"$work/portal.log" 2>&1 &
-portal_pid=$!
-for _ in $(seq 1 120); do
-    kill -0 "$portal_pid" 2>/dev/null || { cat "$work/portal.log"; fs_die "the portal stopped (log above)."; }
-    curl -fsS -m 5 -o /dev/null "$base/health/ready" 2>/dev/null && break
-    sleep 0.5
-done
-curl -fsS -m 5 -o /dev/null "$base/health/ready" || fs_die "the portal did not become ready in 60 s; see $work/portal.log"
+bench_start_portal "$connection_string" Portal__DefaultLanguage=de Portal__RateLimits__SearchPerMinute=100000000
 
 echo "Checking every search of the mix answers 200 on the API and the page..."
 while IFS=$'\t' read -r language query name; do
