@@ -63,9 +63,13 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // The grouping of a million rows and the hash tables of the distinct sessions and codes fit in memory
-            // with this; with the default 4 MB each of them spills to disk in batches. For this transaction only.
+            // with this; with the default 4 MB each of them spills to disk in batches. Merge joins are off because
+            // PostgreSQL chose them for the file's rows against the small tables of sessions and details, sorting a
+            // million rows by text twice where hashing the small side costs a fraction (9 s against 35 s in one
+            // profile). For this transaction only.
             await ExecuteAsync(connection, transaction, $"""
                 SET LOCAL work_mem = '{ImportWorkMem}';
+                SET LOCAL enable_mergejoin = off;
                 CREATE TEMP TABLE import_rows (
                     line bigint GENERATED ALWAYS AS IDENTITY (START WITH 2),
                     offering_code text, session_date text, start_time text, participant_code text,
