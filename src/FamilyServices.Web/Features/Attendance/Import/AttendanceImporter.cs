@@ -21,8 +21,9 @@ public sealed record ImportResult(ImportOutcome Outcome, ImportSummary Summary);
 
 /// <summary>
 /// Imports attendance from a CSV file in one transaction: the raw rows are streamed into a staging table with COPY,
-/// checked with set-based SQL (every bad row is reported with its line number), and only a clean file is written,
-/// with upserts, so importing the same file twice changes nothing the second time. The roster's correction window
+/// checked with set-based SQL (every bad row is reported with its line number), and only a clean file is written:
+/// marks not stored yet are inserted, changed ones updated and copied to the trail, so importing the same file twice
+/// changes nothing the second time. The roster's correction window
 /// holds here too (<see cref="StaffSessions.MayWrite"/>): once it has closed, only Admins and the centre's
 /// coordinators may record or change a session's attendance.
 /// </summary>
@@ -32,7 +33,8 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
     /// Up to this many children an import's audit entry lists each child's pseudonym; above it, only counts. A centre's
     /// weekly file or a term's back-fill stays below and can be found by a child's code; a city-wide migration of
     /// seasons would put up to a million pseudonyms into one row (megabytes, and a huge entry in the trail's index)
-    /// that nobody reads, while each changed mark stays in attendance_changes with who made it and when.
+    /// that nobody reads, while each corrected mark stays in attendance_changes with who made it and when, and each
+    /// added mark carries its recorder and time in attendances.
     /// </summary>
     public const int MaxAuditedChildren = 1000;
 
