@@ -160,9 +160,13 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
             SELECT DISTINCT period_kind, period_year, offering_id FROM taken;
             CREATE TEMP TABLE reach_delta ON COMMIT DROP AS
             {{ContributionsSql("reach_changed")}};
-            CREATE TEMP TABLE reach_touched ON COMMIT DROP AS
+            -- Only these periods' session counts can have changed: a child present in a group was at one of its held
+            -- sessions, so the group's row was already there with its sessions, or its offering was noted too.
+            CREATE TEMP TABLE reach_session_periods ON COMMIT DROP AS
             SELECT period_kind, period_year FROM reach_full
-            UNION SELECT period_kind, period_year FROM reach_offering_keys
+            UNION SELECT period_kind, period_year FROM reach_offering_keys;
+            CREATE TEMP TABLE reach_touched ON COMMIT DROP AS
+            SELECT period_kind, period_year FROM reach_session_periods
             UNION SELECT period_kind, period_year FROM reach_delta
             """, cancellationToken);
         var periods = new List<(string Kind, int Year)>();
@@ -352,8 +356,8 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         """;
 
     /// <summary>
-    /// The touched periods' session figures from their offerings' months (a few thousand rows, not the sessions
-    /// table), then their key figures: children and participations are the sums over the focus-area groups, which
+    /// The session figures of the periods whose offerings' sessions changed, from their offerings' months (a few
+    /// thousand rows, not the sessions table), then the key figures of every touched period: children and participations are the sums over the focus-area groups, which
     /// hold every child exactly once. Parameter: $1 the time of the refresh.
     /// </summary>
     private static readonly string SessionFiguresSql = $"""
@@ -362,7 +366,7 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
             SELECT m.period_kind, m.period_year, pr.code AS programme_code, pr.type AS programme_type, cat.code AS category_code,
                    ce.code AS centre_code, m.month, sum(m.sessions_held)::int AS sessions
             FROM reach_offering_months m
-            JOIN reach_touched t ON t.period_kind = m.period_kind AND t.period_year = m.period_year
+            JOIN reach_session_periods t ON t.period_kind = m.period_kind AND t.period_year = m.period_year
             JOIN offerings o ON o.id = m.offering_id
             JOIN programmes pr ON pr.id = o.programme_id
             JOIN categories cat ON cat.id = pr.category_id
@@ -374,7 +378,7 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         GROUP BY 1, 2, 3, 4, 5;
 
         UPDATE reach_figures f SET sessions_held = NULL
-        FROM reach_touched t
+        FROM reach_session_periods t
         WHERE f.period_kind = t.period_kind AND f.period_year = t.period_year AND f.sessions_held IS NOT NULL
           AND NOT EXISTS (SELECT FROM reach_session_groups s WHERE s.period_kind = f.period_kind AND s.period_year = f.period_year
                           AND s.scope = f.scope AND s.dimension = f.dimension AND s.group_key = f.group_key);
