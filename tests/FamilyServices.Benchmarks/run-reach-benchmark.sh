@@ -367,22 +367,22 @@ if [ "$trials" -gt 0 ]; then
     log_lines=$(wc -l <"$work/portal.log")
     psql_reach "INSERT INTO attendances (session_id, participant_id, status, recorded_at)
         SELECT s.id, c.id, 'Present', now()
-        FROM (SELECT pa.id, row_number() OVER (ORDER BY pa.id) AS n FROM participants pa
+        FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM (SELECT pa.id FROM participants pa
               WHERE EXISTS (SELECT FROM attendances a WHERE a.participant_id = pa.id AND a.status = 'Present')
                 AND NOT EXISTS (SELECT FROM attendances a JOIN sessions s ON s.id = a.session_id
                                 WHERE a.participant_id = pa.id AND a.status = 'Present' AND s.status = 'Held'
                                   AND s.starts_at >= '$((year - 1))-12-30' AND s.starts_at < '$((year + 1))-01-02')
-              ORDER BY pa.id DESC LIMIT 100) c
-        JOIN (SELECT s.id, row_number() OVER (ORDER BY s.id) AS n FROM sessions s
+              ORDER BY pa.id DESC LIMIT 100) x) c
+        JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM (SELECT s.id FROM sessions s
               JOIN offerings o ON o.id = s.offering_id JOIN programmes p ON p.id = o.programme_id
               WHERE s.status = 'Held' AND p.type <> 'OpenMeeting' AND s.starts_at >= '$year-03-01' AND s.starts_at < '$year-11-01'
-              ORDER BY s.id DESC LIMIT 100) s USING (n)
+              ORDER BY s.id DESC LIMIT 100) x) s USING (n)
         RETURNING '(' || session_id || ', ' || participant_id || ')'" >"$work/hundred.txt"
     read -r seconds after < <(wait_for $((before + 100)))
     hundred="$before -> $after after $seconds s; refresh logged (children, periods, ms): $(refresh_logged "$log_lines")"
     [ "$after" = $((before + 100)) ] || { hundred="$hundred  NOT FRESH"; fresh_failures=$((fresh_failures + 1)); }
     echo "  $hundred"
-    psql_reach "DELETE FROM attendances WHERE (session_id, participant_id) IN ($(paste -sd, "$work/hundred.txt"))" >/dev/null
+    [ ! -s "$work/hundred.txt" ] || psql_reach "DELETE FROM attendances WHERE (session_id, participant_id) IN ($(paste -sd, "$work/hundred.txt"))" >/dev/null
 fi
 
 removal=""
