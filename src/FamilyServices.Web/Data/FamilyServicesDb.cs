@@ -45,6 +45,9 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<ReachChild> ReachChildren => Set<ReachChild>();
     public DbSet<ReachPendingParticipant> ReachPendingParticipants => Set<ReachPendingParticipant>();
     public DbSet<ReachStalePeriod> ReachStalePeriods => Set<ReachStalePeriod>();
+    public DbSet<ReachOfferingMonth> ReachOfferingMonths => Set<ReachOfferingMonth>();
+    public DbSet<ReachStaleOffering> ReachStaleOfferings => Set<ReachStaleOffering>();
+    public DbSet<ReachSpan> ReachSpans => Set<ReachSpan>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditKey> AuditKeys => Set<AuditKey>();
 
