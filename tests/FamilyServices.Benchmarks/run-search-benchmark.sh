@@ -204,7 +204,7 @@ background_after=$(background_load)
 below() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? "met" : "MISSED" }'; }
 at_least() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 >= b + 0) ? "met" : "MISSED" }'; }
 share_tps=$(awk -v t="$result_prepared_tps" 'BEGIN { printf "%.1f", t * 0.8 }')
-times() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b + 0 > 0 ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b + 0 > 0 ? a / b : 0) }'; }
 results="$work/results-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
     echo "Search load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo);"
@@ -228,7 +228,7 @@ results="$work/results-$(date -u +%Y%m%dT%H%M%SZ).txt"
     echo "non-2xx answers: API $result_api_non_2xx, page $result_page_non_2xx; socket errors: API $result_api_socket_errors, page $result_page_socket_errors"
     echo "target p95 < 50 ms:                    API $(below "$result_api_p95_ms" 50), page $(below "$result_page_p95_ms" 50)"
     echo "target req/s >= 80 % of the SQL's ($share_tps): API $(at_least "$result_api_rps" "$share_tps"), page $(at_least "$result_page_rps" "$share_tps")"
-    echo "target SQL tps >= 4x the previous statement's: -M prepared $(times "$result_prepared_tps" "$result_previous_prepared_tps")x $(at_least "$(times "$result_prepared_tps" "$result_previous_prepared_tps")" 4), -M extended $(times "$result_extended_tps" "$result_previous_extended_tps")x $(at_least "$(times "$result_extended_tps" "$result_previous_extended_tps")" 4)"
+    echo "target SQL tps >= 4x the previous statement's: -M prepared $(ratio "$result_prepared_tps" "$result_previous_prepared_tps")x $(at_least "$(ratio "$result_prepared_tps" "$result_previous_prepared_tps")" 4), -M extended $(ratio "$result_extended_tps" "$result_previous_extended_tps")x $(at_least "$(ratio "$result_extended_tps" "$result_previous_extended_tps")" 4)"
     echo "target PostgreSQL CPU per search <= 3 ms: -M prepared $result_prepared_postgres_cpu_ms $(below "$result_prepared_postgres_cpu_ms" 3.0001), -M extended $result_extended_postgres_cpu_ms $(below "$result_extended_postgres_cpu_ms" 3.0001)"
     echo "(CPU ms/req: all CPU time the machine spent during the run, divided by the requests; it includes the load tool and anything else running."
     echo " PG CPU ms: the CPU time of the benchmark's PostgreSQL alone (postmaster and backends), divided by the transactions.)"
