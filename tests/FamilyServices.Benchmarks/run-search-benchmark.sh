@@ -231,7 +231,7 @@ results="$work/results-$(date -u +%Y%m%dT%H%M%SZ).txt"
     echo "target SQL tps >= 4x the previous statement's: -M prepared $(ratio "$result_prepared_tps" "$result_previous_prepared_tps")x $(at_least "$(ratio "$result_prepared_tps" "$result_previous_prepared_tps")" 4), -M extended $(ratio "$result_extended_tps" "$result_previous_extended_tps")x $(at_least "$(ratio "$result_extended_tps" "$result_previous_extended_tps")" 4)"
     echo "target PostgreSQL CPU per search <= 3 ms: -M prepared $result_prepared_postgres_cpu_ms $(below "$result_prepared_postgres_cpu_ms" 3.0001), -M extended $result_extended_postgres_cpu_ms $(below "$result_extended_postgres_cpu_ms" 3.0001)"
     echo "(CPU ms/req: all CPU time the machine spent during the run, divided by the requests; it includes the load tool and anything else running."
-    echo " PG CPU ms: the CPU time of the benchmark's PostgreSQL alone (postmaster and backends), divided by the transactions.)"
+    echo " PG CPU ms: the CPU time of the benchmark's PostgreSQL cluster (postmaster and backends, also of other databases it serves), divided by the transactions.)"
 } | tee "$results"
 echo
 echo "Written to $results; wrk and pgbench output, the pgbench script and EXPLAIN files for each search are in $work/."
