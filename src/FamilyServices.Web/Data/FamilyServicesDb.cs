@@ -27,6 +27,7 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<ProgrammeText> ProgrammeTexts => Set<ProgrammeText>();
     public DbSet<Offering> Offerings => Set<Offering>();
+    public DbSet<SearchOffering> SearchOfferings => Set<SearchOffering>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -26,6 +27,104 @@ namespace FamilyServices.Web.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("FamilyServices.Web.Data.SearchOffering", b =>
+                {
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("offering_id");
+
+                    b.PrimitiveCollection<string[]>("AccessibilityFeatures")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("accessibility_features");
+
+                    b.PrimitiveCollection<string[]>("CategoryCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("category_codes");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("centre_id");
+
+                    b.Property<NpgsqlCube>("CentrePoint")
+                        .HasColumnType("cube")
+                        .HasColumnName("centre_point");
+
+                    b.PrimitiveCollection<string[]>("DeliveryLanguages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("delivery_languages");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("district_code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_free");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_online");
+
+                    b.Property<int>("MaxAgeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_age_months");
+
+                    b.Property<int>("MinAgeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_age_months");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateTime?>("VisibleFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visible_from");
+
+                    b.Property<DateTime?>("VisibleUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visible_until");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekdays");
+
+                    b.HasKey("OfferingId")
+                        .HasName("pk_search_offerings");
+
+                    b.HasIndex("CentreId")
+                        .HasDatabaseName("ix_search_offerings_centre_id");
+
+                    b.HasIndex("CentrePoint")
+                        .HasDatabaseName("ix_search_offerings_centre_point");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CentrePoint"), "gist");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_search_offerings_programme_id");
+
+                    b.ToTable("search_offerings");
+                });
 
             modelBuilder.Entity("FamilyServices.Web.Domain.ApiToken", b =>
                 {
