@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace FamilyServices.Web.Data.Migrations
 {
     [DbContext(typeof(FamilyServicesDb))]
-    [Migration("20261207131312_SearchOfferings")]
+    [Migration("20261207142950_SearchOfferings")]
     partial class SearchOfferings
     {
         /// <inheritdoc />
@@ -1594,6 +1594,44 @@ namespace FamilyServices.Web.Data.Migrations
                     b.ToTable("reach_figures");
                 });
 
+            modelBuilder.Entity("FamilyServices.Web.Domain.ReachOfferingMonth", b =>
+                {
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_year");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("offering_id");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<int>("HeadcountAdults")
+                        .HasColumnType("integer")
+                        .HasColumnName("headcount_adults");
+
+                    b.Property<int>("HeadcountChildren")
+                        .HasColumnType("integer")
+                        .HasColumnName("headcount_children");
+
+                    b.Property<int>("SessionsHeld")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_held");
+
+                    b.HasKey("PeriodKind", "PeriodYear", "OfferingId", "Month")
+                        .HasName("pk_reach_offering_months");
+
+                    b.ToTable("reach_offering_months");
+                });
+
             modelBuilder.Entity("FamilyServices.Web.Domain.ReachPendingParticipant", b =>
                 {
                     b.Property<int>("ParticipantId")
@@ -1653,6 +1691,52 @@ namespace FamilyServices.Web.Data.Migrations
                         .HasName("pk_reach_periods");
 
                     b.ToTable("reach_periods");
+                });
+
+            modelBuilder.Entity("FamilyServices.Web.Domain.ReachSpan", b =>
+                {
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_year");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_year");
+
+                    b.Property<int>("DistinctChildren")
+                        .HasColumnType("integer")
+                        .HasColumnName("distinct_children");
+
+                    b.HasKey("PeriodKind", "FromYear", "ToYear")
+                        .HasName("pk_reach_spans");
+
+                    b.ToTable("reach_spans");
+                });
+
+            modelBuilder.Entity("FamilyServices.Web.Domain.ReachStaleOffering", b =>
+                {
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_year");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("offering_id");
+
+                    b.HasKey("PeriodKind", "PeriodYear", "OfferingId")
+                        .HasName("pk_reach_stale_offerings");
+
+                    b.ToTable("reach_stale_offerings");
                 });
 
             modelBuilder.Entity("FamilyServices.Web.Domain.ReachStalePeriod", b =>
