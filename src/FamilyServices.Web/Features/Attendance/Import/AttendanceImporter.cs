@@ -103,6 +103,13 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             await transaction.CommitAsync(cancellationToken);
             return new ImportResult(ImportOutcome.Imported, new ImportSummary(rowsRead, rowsRead, sessionsCreated, participantsCreated, []));
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "attendances")
+        {
+            // New marks are plain inserts of the rows the comparison found missing; a roster that records one of
+            // them between that comparison and the insert makes the insert fail. The transaction rolls back whole.
+            return Invalid(0, [new ImportError(0,
+                "Someone recorded attendance for one of these sessions while the file was being imported. Nothing was imported; import the file again.")]);
+        }
         catch (ImportTooLargeException)
         {
             return new ImportResult(ImportOutcome.TooLarge, new ImportSummary(0, 0, 0, 0,
