@@ -1,6 +1,7 @@
 using System.Globalization;
 using FamilyServices.Benchmarks.Catalogue;
 using FamilyServices.Benchmarks.Import;
+using FamilyServices.Benchmarks.Load;
 using FamilyServices.Benchmarks.Pages;
 using FamilyServices.Benchmarks.Reach;
 using FamilyServices.Benchmarks.Search;
@@ -34,7 +35,7 @@ const string Usage = """
                   the portal's RSS and GC heap per open staff page (circuit), and Chromium's memory beside it
                   (run-circuit-memory-benchmark.sh); --traffic-after: that many GETs of / once the pages are closed,
                   then memory again (the portal must not limit / for the address: Portal__RateLimits__SearchPerMinute)
-    """;
+    """ + "\n" + LoadCommands.Usage;
 
 try
 {
@@ -46,6 +47,7 @@ try
         ["generate-reach", .. var rest] => await GenerateReachAsync(CommandOptions.Parse(rest)),
         ["page-weight", .. var rest] => await PageWeightAsync(CommandOptions.Parse(rest)),
         ["circuit-memory", .. var rest] => await CircuitMemoryAsync(CommandOptions.Parse(rest)),
+        ["load", .. var rest] => await LoadCommands.RunAsync(rest),
         ["help"] or ["--help"] => Help(),
         _ => Fail("Unknown command or wrong arguments."),
     };

@@ -1,5 +1,5 @@
-# Shared by the benchmark scripts (sourced, not run): building the portal and the benchmark tool, a free loopback
-# port for the portal, and stopping the portal however the script ends. Only ever 127.0.0.1.
+# Shared by the benchmark scripts (sourced, not run): building the portal and the benchmark tool, the generated
+# catalogue, a free loopback port for the portal, starting it, and stopping it however the script ends. Only ever 127.0.0.1.
 
 # Builds both in Release into $work; sets portal and tool to the commands that run them.
 bench_build() {
@@ -28,12 +28,37 @@ bench_publish() {
     tool=(dotnet "$work/tool/FamilyServices.Benchmarks.dll")
 }
 
-# bench_start_published_portal CONNECTION_STRING [NAME=VALUE]...: the published portal on $base in Production, log
-# level Warning, with the extra settings given; its output in $work/portal.log, its process id in portal_pid.
+# bench_catalogue DATABASE CONNECTION_STRING: the portal's schema (its own `migrate` verb) and the generated benchmark
+# city "Benchstadt" in DATABASE, generated once and reused; stops when the database holds another city. After bench_build.
+bench_catalogue() {
+    local database=$1 connection=$2 city counts
+    (cd "$FS_ROOT/src/FamilyServices.Web" && ConnectionStrings__FamilyServices="$connection" "${portal[@]}" migrate)
+    city=$("${FS_PSQL[@]}" -d "$database" -c "SELECT code FROM city_profiles ORDER BY id LIMIT 1")
+    counts="SELECT (SELECT count(*) FROM programmes) || ' programmes, ' || (SELECT count(*) FROM offerings) || ' offerings, ' || (SELECT count(*) FROM centres) || ' centres'"
+    if [ -z "$city" ]; then
+        "${tool[@]}" generate-catalogue --connection "$connection"
+    elif [ "$city" = benchcity ]; then
+        echo "The benchmark catalogue is already there: $("${FS_PSQL[@]}" -d "$database" -c "$counts")."
+    else
+        fs_die "database $database holds city '$city', not the benchmark's; drop it (dropdb -h 127.0.0.1 -p $FS_PG_PORT -U $FS_PG_USER $database) and run again."
+    fi
+}
+
+# bench_start_portal CONNECTION_STRING [NAME=VALUE]...: the portal of bench_build on $base, run from its project folder,
+# in Production, log level Warning, with the extra settings given; output in $work/portal.log, process id in portal_pid.
+bench_start_portal() {
+    bench_start_portal_in "$FS_ROOT/src/FamilyServices.Web" "$@"
+}
+
+# bench_start_published_portal CONNECTION_STRING [NAME=VALUE]...: the same for the published portal of bench_publish.
 bench_start_published_portal() {
-    local connection=$1
-    shift
-    (cd "$work/portal" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__FamilyServices="$connection" \
+    bench_start_portal_in "$work/portal" "$@"
+}
+
+bench_start_portal_in() {
+    local folder=$1 connection=$2
+    shift 2
+    (cd "$folder" && exec env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__FamilyServices="$connection" \
         Serilog__MinimumLevel__Default=Warning "$@" "${portal[@]}" --urls "$base") >"$work/portal.log" 2>&1 &
     portal_pid=$!
     for _ in $(seq 1 120); do

@@ -73,15 +73,7 @@ mkdir -p "$od"
 source "$here/bench-portal.sh"
 bench_build
 
-(cd "$FS_ROOT/src/FamilyServices.Web" && ConnectionStrings__FamilyServices="$connection_string" "${portal[@]}" migrate)
-city=$(psql_bench "SELECT code FROM city_profiles ORDER BY id LIMIT 1")
-if [ -z "$city" ]; then
-    "${tool[@]}" generate-catalogue --connection "$connection_string"
-elif [ "$city" = benchcity ]; then
-    echo "The benchmark catalogue is already there: $(psql_bench "SELECT (SELECT count(*) FROM programmes) || ' programmes, ' || (SELECT count(*) FROM offerings) || ' offerings, ' || (SELECT count(*) FROM centres) || ' centres'")."
-else
-    fs_die "database $database holds city '$city', not the benchmark's; drop it (dropdb -h 127.0.0.1 -p $FS_PG_PORT -U $FS_PG_USER $database) and run again."
-fi
+bench_catalogue "$database" "$connection_string"
 catalogue_counts=$(psql_bench "SELECT (SELECT count(*) FROM programmes) || ' programmes, ' || (SELECT count(*) FROM offerings) || ' offerings, ' || (SELECT count(*) FROM centres) || ' centres'")
 
 # The public rule of Domain/Publication.cs in SQL (the 200 checks below catch a difference).

@@ -27,6 +27,7 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<ProgrammeText> ProgrammeTexts => Set<ProgrammeText>();
     public DbSet<Offering> Offerings => Set<Offering>();
+    public DbSet<SearchOffering> SearchOfferings => Set<SearchOffering>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
@@ -45,6 +46,9 @@ public class FamilyServicesDb(DbContextOptions<FamilyServicesDb> options)
     public DbSet<ReachChild> ReachChildren => Set<ReachChild>();
     public DbSet<ReachPendingParticipant> ReachPendingParticipants => Set<ReachPendingParticipant>();
     public DbSet<ReachStalePeriod> ReachStalePeriods => Set<ReachStalePeriod>();
+    public DbSet<ReachOfferingMonth> ReachOfferingMonths => Set<ReachOfferingMonth>();
+    public DbSet<ReachStaleOffering> ReachStaleOfferings => Set<ReachStaleOffering>();
+    public DbSet<ReachSpan> ReachSpans => Set<ReachSpan>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditKey> AuditKeys => Set<AuditKey>();
 

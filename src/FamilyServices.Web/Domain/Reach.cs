@@ -74,3 +74,40 @@ public class ReachStalePeriod
     public ReachPeriodKind PeriodKind { get; set; }
     public int PeriodYear { get; set; }
 }
+
+/// <summary>
+/// The sessions held of one offering in one month of a period, with their headcounts: the session figures of a period
+/// are summed from these few rows per offering, so one changed session costs its offering's rows, not the period's.
+/// </summary>
+public class ReachOfferingMonth
+{
+    public ReachPeriodKind PeriodKind { get; set; }
+    public int PeriodYear { get; set; }
+    public int OfferingId { get; set; }
+
+    /// <summary>"2025-03", the local month of the sessions at the offering's centre.</summary>
+    public required string Month { get; set; }
+    public int SessionsHeld { get; set; }
+    public int HeadcountChildren { get; set; }
+    public int HeadcountAdults { get; set; }
+}
+
+/// <summary>An offering whose held sessions in a period changed; filled by the sessions' triggers.</summary>
+public class ReachStaleOffering
+{
+    public ReachPeriodKind PeriodKind { get; set; }
+    public int PeriodYear { get; set; }
+    public int OfferingId { get; set; }
+}
+
+/// <summary>
+/// Distinct children over a span of years ("2023 to 2025": each child once), for every span within the years that
+/// have figures, so the cumulative view reads one row instead of counting children at request time.
+/// </summary>
+public class ReachSpan
+{
+    public ReachPeriodKind PeriodKind { get; set; }
+    public int FromYear { get; set; }
+    public int ToYear { get; set; }
+    public int DistinctChildren { get; set; }
+}

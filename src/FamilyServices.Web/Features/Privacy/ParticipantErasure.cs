@@ -104,6 +104,28 @@ public sealed partial class ParticipantErasure(
                 return null;
             }
 
+            // Re-keyed, a child's closed rows count as another child in the spans of years (reach_spans), while the
+            // next refresh takes them out where their open rows were. A span holding both was one child and stays one.
+            await db.Database.ExecuteSqlRawAsync("""
+                WITH rows AS (
+                    SELECT participant_id, period_kind, period_year,
+                           (period_kind = 'Calendar' AND period_year <= {1}) OR (period_kind = 'School' AND period_year <= {2}) AS closed
+                    FROM reach_children WHERE participant_id = ANY({0})
+                ), years AS (
+                    SELECT period_kind, array_agg(period_year) FILTER (WHERE closed) AS closed_years,
+                           array_agg(period_year) FILTER (WHERE NOT closed) AS open_years
+                    FROM rows GROUP BY participant_id, period_kind
+                ), both_kept AS (
+                    SELECT s.period_kind, s.from_year, s.to_year, count(*)::int AS children
+                    FROM years y JOIN reach_spans s ON s.period_kind = y.period_kind
+                    CROSS JOIN LATERAL (SELECT array(SELECT generate_series(s.from_year, s.to_year)) AS span_years) x
+                    WHERE y.closed_years && x.span_years AND y.open_years && x.span_years
+                    GROUP BY 1, 2, 3
+                )
+                UPDATE reach_spans s SET distinct_children = s.distinct_children + b.children
+                FROM both_kept b WHERE s.period_kind = b.period_kind AND s.from_year = b.from_year AND s.to_year = b.to_year
+                """, [Ids(present), lastClosedCalendarYear, lastClosedSchoolYear], cancellationToken);
+
             // One fresh negative id per child, the same for all of that child's closed rows.
             var kept = await db.Database.ExecuteSqlRawAsync("""
                 WITH erased AS MATERIALIZED (

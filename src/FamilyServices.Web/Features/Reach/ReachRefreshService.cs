@@ -1,32 +1,69 @@
+using FamilyServices.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
 namespace FamilyServices.Web.Features.Reach;
 
 /// <summary>
-/// Refreshes the reach figures every few seconds (<c>Portal:Reach:RefreshSeconds</c>, default 20; 0 turns it off),
-/// so newly logged attendance shows on the officials' dashboard within a minute.
+/// Refreshes the reach figures as soon as the database says something changed (the triggers' NOTIFY reach_pending),
+/// and every few seconds in any case (<c>Portal:Reach:RefreshSeconds</c>, default 20; 0 turns both off), so newly
+/// logged attendance shows on the officials' dashboard within seconds.
 /// </summary>
 public sealed class ReachRefreshService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ReachRefreshService> logger)
     : BackgroundService
 {
     public const int DefaultRefreshSeconds = 20;
 
+    /// <summary>The channel the triggers of reach_pending_participants, reach_stale_offerings and reach_stale_periods notify.</summary>
+    public const string Channel = "reach_pending";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var seconds = configuration.GetValue("Portal:Reach:RefreshSeconds", DefaultRefreshSeconds);
         if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        do
+        var interval = TimeSpan.FromSeconds(seconds);
+        NpgsqlConnection? listener = null;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ReachRefresher>().RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed round (database restarting, migration pending) is retried on the next tick.
-                logger.LogWarning(e, "Refreshing the reach figures failed; retrying in {Seconds} s", seconds);
+                try
+                {
+                    await using (var scope = scopes.CreateAsyncScope())
+                    {
+                        var refresher = scope.ServiceProvider.GetRequiredService<ReachRefresher>();
+                        listener ??= await ListenAsync(scope.ServiceProvider.GetRequiredService<FamilyServicesDb>(), stoppingToken);
+                        await refresher.RefreshAsync(stoppingToken);
+                    }
+                    // Woken by a notification or the interval, whichever comes first.
+                    await listener.WaitAsync(interval, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A failed round (database restarting, migration pending) is retried after the interval, listening anew.
+                    logger.LogWarning(e, "Refreshing the reach figures failed; retrying in {Seconds} s", seconds);
+                    if (listener is not null) await listener.DisposeAsync();
+                    listener = null;
+                    await Task.Delay(interval, stoppingToken);
+                }
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            if (listener is not null) await listener.DisposeAsync();
+        }
+    }
+
+    private static async Task<NpgsqlConnection> ListenAsync(FamilyServicesDb db, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"LISTEN {Channel}", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
     }
 }

@@ -37,21 +37,28 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         try
         {
             var participants = 0;
-            int batch;
-            do
+            int periods;
+            while (true)
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
-                batch = await RefreshChildrenAsync(connection, transaction, cancellationToken);
+                var taken = await RefreshChildrenAsync(connection, transaction, cancellationToken);
+                participants += taken;
+                if (taken < BatchSize)
+                {
+                    // The usual case, a few children: their figures are adjusted in the same transaction, so a reader
+                    // never sees their rows without the figures that count them.
+                    periods = await UpdateFiguresAsync(connection, transaction, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    break;
+                }
+                // A full batch (a first build, a bulk import): its periods are recomputed whole once all batches are in.
+                await ExecuteAsync(connection, transaction, """
+                    INSERT INTO reach_stale_periods (period_kind, period_year)
+                    SELECT DISTINCT period_kind, period_year FROM reach_changed ON CONFLICT DO NOTHING
+                    """, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                participants += batch;
             }
-            while (batch == BatchSize);
-
-            await using var figures = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, figures, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
-            var periods = await RecomputeStalePeriodsAsync(connection, figures, cancellationToken);
-            await figures.CommitAsync(cancellationToken);
 
             if ((participants > 0 || periods > 0) && logger.IsEnabled(LogLevel.Information))
             {
@@ -66,7 +73,10 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         }
     }
 
-    /// <summary>Takes a batch of pending children and replaces their rows; returns how many were taken.</summary>
+    /// <summary>
+    /// Takes a batch of pending children and replaces their rows; leaves the rows that appeared, went or changed in
+    /// reach_changed (−1 for the old version, +1 for the new one) and returns how many children were taken.
+    /// </summary>
     private static async Task<int> RefreshChildrenAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, transaction, $"""
@@ -78,11 +88,9 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
             SELECT participant_id FROM taken
             """, cancellationToken);
         var taken = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT count(*) FROM reach_batch", cancellationToken));
-        if (taken == 0) return 0;
 
         await ExecuteAsync(connection, transaction, $$"""
             ANALYZE reach_batch;
-            -- The children's rows as they were, to recompute only the periods where a row appeared, went or changed.
             CREATE TEMP TABLE reach_before ON COMMIT DROP AS
             SELECT c.* FROM reach_children c JOIN reach_batch b USING (participant_id);
             DELETE FROM reach_children c USING reach_batch b WHERE c.participant_id = b.participant_id;
@@ -124,130 +132,281 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
             CROSS JOIN LATERAL (SELECT (extract(year FROM m.first_start)::int - pa.birth_year) * 12
                                      + (extract(month FROM m.first_start)::int - pa.birth_month) AS age_months) age;
 
-            -- A returning child's new attendance in 2025 leaves their 2023 and 2024 rows as they were: those periods stay.
-            INSERT INTO reach_stale_periods (period_kind, period_year)
-            SELECT DISTINCT coalesce(n.period_kind, o.period_kind), coalesce(n.period_year, o.period_year)
-            FROM (SELECT c.* FROM reach_children c JOIN reach_batch b USING (participant_id)) n
-            FULL JOIN reach_before o
-              ON o.participant_id = n.participant_id AND o.period_kind = n.period_kind AND o.period_year = n.period_year
-            WHERE n.participant_id IS NULL OR o.participant_id IS NULL
-               OR (n.district_id, n.age_band, n.participations, n.offering_ids, n.offering_participations, n.months, n.month_participations)
-                  IS DISTINCT FROM (o.district_id, o.age_band, o.participations, o.offering_ids, o.offering_participations, o.months, o.month_participations)
-            ON CONFLICT DO NOTHING;
+            -- A returning child's new attendance in 2025 leaves their 2023 and 2024 rows as they were: those rows cancel out.
+            CREATE TEMP TABLE reach_after ON COMMIT DROP AS
+            SELECT c.* FROM reach_children c JOIN reach_batch b USING (participant_id);
+            CREATE TEMP TABLE reach_changed ON COMMIT DROP AS
+            SELECT -1 AS sign, * FROM (SELECT * FROM reach_before EXCEPT ALL SELECT * FROM reach_after) went
+            UNION ALL
+            SELECT 1, * FROM (SELECT * FROM reach_after EXCEPT ALL SELECT * FROM reach_before) came;
             """, cancellationToken);
         return taken;
     }
 
-    /// <summary>Recomputes the figures of every stale period from its children's rows and its held sessions.</summary>
-    private async Task<int> RecomputeStalePeriodsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the figures up to date in the refresh's last transaction: adjusts them by the changed children's rows,
+    /// recounts the sessions of the offerings whose sessions changed, recomputes whole the periods that a catalogue
+    /// change or a bulk refresh made stale, then derives each touched period's session figures, key figures and the
+    /// spans of years. Returns how many periods it touched.
+    /// </summary>
+    private async Task<int> UpdateFiguresAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, transaction, """
-            CREATE TEMP TABLE reach_recompute ON COMMIT DROP AS
+        await ExecuteAsync(connection, transaction, $$"""
+            CREATE TEMP TABLE reach_full ON COMMIT DROP AS
             WITH taken AS (DELETE FROM reach_stale_periods RETURNING period_kind, period_year)
-            SELECT DISTINCT period_kind, period_year FROM taken
+            SELECT DISTINCT period_kind, period_year FROM taken;
+            CREATE TEMP TABLE reach_offering_keys ON COMMIT DROP AS
+            WITH taken AS (DELETE FROM reach_stale_offerings RETURNING period_kind, period_year, offering_id)
+            SELECT DISTINCT period_kind, period_year, offering_id FROM taken;
+            CREATE TEMP TABLE reach_delta ON COMMIT DROP AS
+            {{ContributionsSql("reach_changed")}};
+            -- Only these periods' session counts can have changed: a child present in a group was at one of its held
+            -- sessions, so the group's row was already there with its sessions, or its offering was noted too.
+            CREATE TEMP TABLE reach_session_periods ON COMMIT DROP AS
+            SELECT period_kind, period_year FROM reach_full
+            UNION SELECT period_kind, period_year FROM reach_offering_keys;
+            CREATE TEMP TABLE reach_touched ON COMMIT DROP AS
+            SELECT period_kind, period_year FROM reach_session_periods
+            UNION SELECT period_kind, period_year FROM reach_delta
             """, cancellationToken);
         var periods = new List<(string Kind, int Year)>();
-        await using (var command = new NpgsqlCommand("SELECT period_kind, period_year FROM reach_recompute ORDER BY 1, 2", connection, transaction))
+        await using (var command = new NpgsqlCommand("SELECT period_kind, period_year FROM reach_full ORDER BY 1, 2", connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken)) periods.Add((reader.GetString(0), reader.GetInt32(1)));
         }
+        var touched = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT count(*) FROM reach_touched", cancellationToken));
+        if (touched == 0) return 0;
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (kind, year) in periods)
+        // Periods recomputed whole need neither the adjustments nor the offerings' recount.
+        await ExecuteAsync(connection, transaction, """
+            INSERT INTO reach_figures AS f (period_kind, period_year, scope, dimension, group_key, distinct_children, participations, sessions_held)
+            SELECT d.period_kind, d.period_year, d.scope, d.dimension, d.group_key, d.children, d.participations, NULL
+            FROM reach_delta d WHERE NOT EXISTS (SELECT FROM reach_full p WHERE p.period_kind = d.period_kind AND p.period_year = d.period_year)
+            ON CONFLICT (period_kind, period_year, scope, dimension, group_key) DO UPDATE
+            SET distinct_children = f.distinct_children + excluded.distinct_children, participations = f.participations + excluded.participations;
+
+            DELETE FROM reach_offering_months m USING reach_offering_keys k
+            WHERE m.period_kind = k.period_kind AND m.period_year = k.period_year AND m.offering_id = k.offering_id;
+            INSERT INTO reach_offering_months (period_kind, period_year, offering_id, month, sessions_held, headcount_children, headcount_adults)
+            SELECT p.period_kind, p.period_year, s.offering_id, to_char(l.local_start, 'YYYY-MM'), count(*),
+                   coalesce(sum(s.headcount_children), 0), coalesce(sum(s.headcount_adults), 0)
+            FROM (SELECT DISTINCT offering_id FROM reach_offering_keys) ko
+            JOIN sessions s ON s.offering_id = ko.offering_id AND s.status = 'Held'
+            JOIN offerings o ON o.id = s.offering_id
+            JOIN centres c ON c.id = o.centre_id
+            CROSS JOIN LATERAL (SELECT s.starts_at AT TIME ZONE c.time_zone AS local_start) l
+            CROSS JOIN LATERAL fs_reach_periods(l.local_start) p
+            WHERE EXISTS (SELECT FROM reach_offering_keys k
+                          WHERE k.period_kind = p.period_kind AND k.period_year = p.period_year AND k.offering_id = s.offering_id)
+              AND NOT EXISTS (SELECT FROM reach_full f WHERE f.period_kind = p.period_kind AND f.period_year = p.period_year)
+            GROUP BY 1, 2, 3, 4
+            """, cancellationToken);
+
+        if (periods.Count > 0)
         {
-            var period = ReachPeriodRange.Of(Enum.Parse<ReachPeriodKind>(kind), year);
-            await ExecuteAsync(connection, transaction, RecomputePeriodSql, cancellationToken, kind, year, period.FromLocal, period.ToLocal, now);
+            // Whole periods: enough memory for their aggregates not to spill to disk.
+            await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '128MB'", cancellationToken);
+            foreach (var (kind, year) in periods)
+            {
+                var period = ReachPeriodRange.Of(Enum.Parse<ReachPeriodKind>(kind), year);
+                await ExecuteAsync(connection, transaction, RecomputePeriodSql, cancellationToken, kind, year, period.FromLocal, period.ToLocal);
+            }
         }
-        return periods.Count;
+
+        await ExecuteAsync(connection, transaction, SessionFiguresSql, cancellationToken, clock.GetUtcNow().UtcDateTime);
+        await UpdateSpansAsync(connection, transaction, rebuild: periods.Count > 0, cancellationToken);
+        return touched;
     }
 
     /// <summary>
-    /// One period: its children's offerings become (child, offering) pairs with the offering's programme, type, category
-    /// and centre; each breakdown counts distinct children per group over those pairs (a few per child, not one per
-    /// attendance); the held sessions give the session counts and headcounts.
-    /// Parameters: $1 period kind, $2 period year, $3 and $4 its local start and end, $5 the time of the refresh.
+    /// The distinct children of every span of years. Adjusted by the changed children's years where the stored spans
+    /// cover them; counted again from reach_children after a whole-period recompute or when a year appears for the
+    /// first time (a handful of times a year).
     /// </summary>
-    private const string RecomputePeriodSql = """
-        CREATE TEMP TABLE reach_kids ON COMMIT DROP AS
-        SELECT c.participant_id, c.participations, c.age_band, d.code AS district_code,
-               CASE WHEN d.is_focus_area THEN 'focus' ELSE 'other' END AS focus_area, c.months, c.month_participations,
-               c.offering_ids, c.offering_participations
-        FROM reach_children c JOIN districts d ON d.id = c.district_id
-        WHERE c.period_kind = $1 AND c.period_year = $2;
+    private static async Task UpdateSpansAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, bool rebuild, CancellationToken cancellationToken)
+    {
+        rebuild = rebuild || (bool)(await ScalarAsync(connection, transaction, """
+            SELECT EXISTS (SELECT FROM reach_changed c WHERE c.sign > 0 AND NOT EXISTS (
+                SELECT FROM reach_spans s WHERE s.period_kind = c.period_kind AND s.from_year = c.period_year AND s.to_year = c.period_year))
+            """, cancellationToken))!;
+        if (rebuild)
+        {
+            await ExecuteAsync(connection, transaction, """
+                DELETE FROM reach_spans;
+                INSERT INTO reach_spans (period_kind, from_year, to_year, distinct_children)
+                WITH per_child AS (
+                    SELECT period_kind, array_agg(period_year) AS years FROM reach_children GROUP BY participant_id, period_kind
+                ), spans AS (
+                    SELECT y.period_kind, f.year AS from_year, t.year AS to_year, array(SELECT generate_series(f.year, t.year)) AS years
+                    FROM (SELECT period_kind, min(period_year) AS first, max(period_year) AS last FROM reach_children GROUP BY 1) y
+                    CROSS JOIN LATERAL generate_series(y.first, y.last) f(year)
+                    CROSS JOIN LATERAL generate_series(f.year, y.last) t(year)
+                )
+                SELECT s.period_kind, s.from_year, s.to_year, count(c.years)
+                FROM spans s LEFT JOIN per_child c ON c.period_kind = s.period_kind AND c.years && s.years
+                GROUP BY 1, 2, 3
+                """, cancellationToken);
+            return;
+        }
+        await ExecuteAsync(connection, transaction, """
+            WITH years AS (
+                SELECT participant_id, period_kind,
+                       coalesce(array_agg(period_year) FILTER (WHERE sign < 0), '{}') AS before,
+                       coalesce(array_agg(period_year) FILTER (WHERE sign > 0), '{}') AS after
+                FROM (SELECT -1 AS sign, participant_id, period_kind, period_year FROM reach_before
+                      UNION ALL SELECT 1, participant_id, period_kind, period_year FROM reach_after) r
+                WHERE participant_id IN (SELECT participant_id FROM reach_changed)
+                GROUP BY 1, 2
+            ), delta AS (
+                SELECT s.period_kind, s.from_year, s.to_year, sum((y.after && x.years)::int - (y.before && x.years)::int)::int AS children
+                FROM years y
+                JOIN reach_spans s ON s.period_kind = y.period_kind
+                CROSS JOIN LATERAL (SELECT array(SELECT generate_series(s.from_year, s.to_year)) AS years) x
+                GROUP BY 1, 2, 3
+            )
+            UPDATE reach_spans s SET distinct_children = s.distinct_children + d.children
+            FROM delta d
+            WHERE d.children <> 0 AND s.period_kind = d.period_kind AND s.from_year = d.from_year AND s.to_year = d.to_year
+            """, cancellationToken);
+    }
 
-        CREATE TEMP TABLE reach_pairs ON COMMIT DROP AS
-        SELECT k.participant_id, k.district_code, k.focus_area, k.age_band, u.n AS participations,
-               pr.code AS programme_code, pr.type AS programme_type, cat.code AS category_code, ce.code AS centre_code
-        FROM reach_kids k
-        CROSS JOIN LATERAL unnest(k.offering_ids, k.offering_participations) u(offering_id, n)
-        JOIN offerings o ON o.id = u.offering_id
-        JOIN programmes pr ON pr.id = o.programme_id
-        JOIN categories cat ON cat.id = pr.category_id
-        JOIN centres ce ON ce.id = o.centre_id;
+    // The groups a child counts in once, whatever they came to, and the groups of the offerings they came to.
+    private const string ChildGroups = """
+        ('', 'district', district_code), ('', 'ageBand', age_band), ('', 'focusArea', focus_area),
+        ('', 'districtAgeBand', district_code || '|' || age_band)
+        """;
 
-        CREATE TEMP TABLE reach_held ON COMMIT DROP AS
-        SELECT s.id, o.id AS offering_id, c.id AS centre_id, s.headcount_children, s.headcount_adults,
-               c.code AS centre_code, pr.code AS programme_code, pr.type AS programme_type, cat.code AS category_code,
-               to_char(s.starts_at AT TIME ZONE c.time_zone, 'YYYY-MM') AS month
+    private const string OfferingGroups = """
+        ('', 'programme', programme_code), ('', 'programmeType', programme_type), ('', 'category', category_code),
+        ('', 'centre', centre_code),
+        -- Drill-down: the breakdowns within one programme type, and within one centre.
+        ('programmeType:' || programme_type, 'programme', programme_code), ('programmeType:' || programme_type, 'category', category_code),
+        ('programmeType:' || programme_type, 'centre', centre_code), ('centre:' || centre_code, 'programme', programme_code),
+        ('centre:' || centre_code, 'programmeType', programme_type)
+        """;
+
+    // A child's offerings' groups that also carry the child's own groups (drill-down within a programme type).
+    private const string OfferingChildGroups = """
+        ('programmeType:' || programme_type, 'district', district_code), ('programmeType:' || programme_type, 'ageBand', age_band),
+        ('programmeType:' || programme_type, 'focusArea', focus_area)
+        """;
+
+    /// <summary>
+    /// What the rows of <paramref name="rows"/> (reach_children's columns after a leading sign, +1 or −1) add to each
+    /// group: each child once per group (however many of its offerings they came to) and their participations. Summed
+    /// over all of a period's rows with +1 it is the period's figures; over a child's old row with −1 and new row with
+    /// +1 it is exactly what their change does to the figures, group by group.
+    /// </summary>
+    private static string ContributionsSql(string rows) => $"""
+        WITH kids AS (
+            SELECT k.sign, k.participant_id, k.period_kind, k.period_year, k.participations, k.age_band, d.code AS district_code,
+                   CASE WHEN d.is_focus_area THEN 'focus' ELSE 'other' END AS focus_area, k.months, k.month_participations,
+                   k.offering_ids, k.offering_participations
+            FROM {rows} k JOIN districts d ON d.id = k.district_id
+        ), pairs AS (
+            SELECT k.sign, k.participant_id, k.period_kind, k.period_year, k.district_code, k.focus_area, k.age_band, u.n AS participations,
+                   pr.code AS programme_code, pr.type AS programme_type, cat.code AS category_code, ce.code AS centre_code
+            FROM kids k
+            CROSS JOIN LATERAL unnest(k.offering_ids, k.offering_participations) u(offering_id, n)
+            JOIN offerings o ON o.id = u.offering_id
+            JOIN programmes pr ON pr.id = o.programme_id
+            JOIN categories cat ON cat.id = pr.category_id
+            JOIN centres ce ON ce.id = o.centre_id
+        ), contributions AS (
+            SELECT sign, period_kind, period_year, g.scope, g.dimension, g.group_key, 1 AS children, participations
+            FROM kids CROSS JOIN LATERAL (VALUES {ChildGroups}) g(scope, dimension, group_key)
+            UNION ALL
+            SELECT sign, period_kind, period_year, '', 'month',
+                   to_char(make_date(CASE WHEN period_kind = 'School' AND m.month < 8 THEN period_year + 1 ELSE period_year END, m.month, 1), 'YYYY-MM'),
+                   1, m.n
+            FROM kids CROSS JOIN LATERAL unnest(months, month_participations) m(month, n)
+            UNION ALL
+            SELECT sign, period_kind, period_year, g.scope, g.dimension, g.group_key, 1, sum(participations)
+            FROM pairs CROSS JOIN LATERAL (VALUES {OfferingGroups}, {OfferingChildGroups}) g(scope, dimension, group_key)
+            GROUP BY sign, participant_id, period_kind, period_year, g.scope, g.dimension, g.group_key
+        )
+        SELECT period_kind, period_year, scope, dimension, group_key, sum(sign * children)::int AS children, sum(sign * participations)::int AS participations
+        FROM contributions
+        GROUP BY 1, 2, 3, 4, 5
+        HAVING sum(sign * children) <> 0 OR sum(sign * participations) <> 0
+        """;
+
+    /// <summary>
+    /// One period whole: its children's figures from all its rows in reach_children, and its offerings' sessions per
+    /// month from the sessions table. Parameters: $1 period kind, $2 period year, $3 and $4 its local start and end.
+    /// </summary>
+    private static readonly string RecomputePeriodSql = $"""
+        DELETE FROM reach_figures WHERE period_kind = $1 AND period_year = $2;
+        INSERT INTO reach_figures (period_kind, period_year, scope, dimension, group_key, distinct_children, participations, sessions_held)
+        SELECT period_kind, period_year, scope, dimension, group_key, children, participations, NULL
+        FROM ({ContributionsSql("(SELECT 1 AS sign, * FROM reach_children WHERE period_kind = $1 AND period_year = $2)")}) c;
+
+        DELETE FROM reach_offering_months WHERE period_kind = $1 AND period_year = $2;
+        INSERT INTO reach_offering_months (period_kind, period_year, offering_id, month, sessions_held, headcount_children, headcount_adults)
+        SELECT $1, $2, s.offering_id, to_char(s.starts_at AT TIME ZONE c.time_zone, 'YYYY-MM'), count(*),
+               coalesce(sum(s.headcount_children), 0), coalesce(sum(s.headcount_adults), 0)
         FROM sessions s
         JOIN offerings o ON o.id = s.offering_id
         JOIN centres c ON c.id = o.centre_id
-        JOIN programmes pr ON pr.id = o.programme_id
-        JOIN categories cat ON cat.id = pr.category_id
         -- The index narrows by UTC with a day to spare; the centre's local time decides.
         WHERE s.status = 'Held' AND s.starts_at >= $3::timestamp - interval '1 day' AND s.starts_at < $4::timestamp + interval '1 day'
-          AND s.starts_at AT TIME ZONE c.time_zone >= $3 AND s.starts_at AT TIME ZONE c.time_zone < $4;
+          AND s.starts_at AT TIME ZONE c.time_zone >= $3 AND s.starts_at AT TIME ZONE c.time_zone < $4
+        GROUP BY 3, 4
+        """;
 
-        DELETE FROM reach_figures WHERE period_kind = $1 AND period_year = $2;
-        INSERT INTO reach_figures (period_kind, period_year, scope, dimension, group_key, distinct_children, participations, sessions_held)
-        SELECT $1, $2, scope, dimension, group_key, coalesce(k.children, 0), coalesce(k.participations, 0), s.sessions
-        FROM (
-            SELECT '' AS scope, 'district' AS dimension, district_code AS group_key, count(*)::int AS children, sum(participations)::int AS participations
-            FROM reach_kids GROUP BY 3
-            UNION ALL SELECT '', 'ageBand', age_band, count(*), sum(participations) FROM reach_kids GROUP BY 3
-            UNION ALL SELECT '', 'focusArea', focus_area, count(*), sum(participations) FROM reach_kids GROUP BY 3
-            UNION ALL SELECT '', 'districtAgeBand', district_code || '|' || age_band, count(*), sum(participations) FROM reach_kids GROUP BY 3
-            UNION ALL SELECT '', 'month', to_char(make_date(CASE WHEN $1 = 'School' AND m.month < 8 THEN $2 + 1 ELSE $2 END, m.month, 1), 'YYYY-MM'),
-                count(*), sum(m.n)
-                FROM reach_kids CROSS JOIN LATERAL unnest(months, month_participations) m(month, n) GROUP BY 3
-            UNION ALL SELECT '', 'programme', programme_code, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 3
-            UNION ALL SELECT '', 'programmeType', programme_type, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 3
-            UNION ALL SELECT '', 'category', category_code, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 3
-            UNION ALL SELECT '', 'centre', centre_code, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 3
-            -- Drill-down: the breakdowns within one programme type, and within one centre.
-            UNION ALL SELECT 'programmeType:' || programme_type, 'programme', programme_code, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 1, 3
-            UNION ALL SELECT 'programmeType:' || programme_type, 'category', category_code, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 1, 3
-            UNION ALL SELECT 'programmeType:' || programme_type, 'centre', centre_code, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 1, 3
-            UNION ALL SELECT 'programmeType:' || programme_type, 'district', district_code, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 1, 3
-            UNION ALL SELECT 'programmeType:' || programme_type, 'ageBand', age_band, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 1, 3
-            UNION ALL SELECT 'programmeType:' || programme_type, 'focusArea', focus_area, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 1, 3
-            UNION ALL SELECT 'centre:' || centre_code, 'programme', programme_code, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 1, 3
-            UNION ALL SELECT 'centre:' || centre_code, 'programmeType', programme_type, count(DISTINCT participant_id), sum(participations) FROM reach_pairs GROUP BY 1, 3
-        ) k
-        FULL JOIN (
-            SELECT '' AS scope, 'programme' AS dimension, programme_code AS group_key, count(*)::int AS sessions FROM reach_held GROUP BY 3
-            UNION ALL SELECT '', 'programmeType', programme_type, count(*) FROM reach_held GROUP BY 3
-            UNION ALL SELECT '', 'category', category_code, count(*) FROM reach_held GROUP BY 3
-            UNION ALL SELECT '', 'centre', centre_code, count(*) FROM reach_held GROUP BY 3
-            UNION ALL SELECT '', 'month', month, count(*) FROM reach_held GROUP BY 3
-            UNION ALL SELECT 'programmeType:' || programme_type, 'programme', programme_code, count(*) FROM reach_held GROUP BY 1, 3
-            UNION ALL SELECT 'programmeType:' || programme_type, 'category', category_code, count(*) FROM reach_held GROUP BY 1, 3
-            UNION ALL SELECT 'programmeType:' || programme_type, 'centre', centre_code, count(*) FROM reach_held GROUP BY 1, 3
-            UNION ALL SELECT 'centre:' || centre_code, 'programme', programme_code, count(*) FROM reach_held GROUP BY 1, 3
-            UNION ALL SELECT 'centre:' || centre_code, 'programmeType', programme_type, count(*) FROM reach_held GROUP BY 1, 3
-        ) s USING (scope, dimension, group_key);
+    /// <summary>
+    /// The session figures of the periods whose offerings' sessions changed, from their offerings' months (a few
+    /// thousand rows, not the sessions table), then the key figures of every touched period: children and participations are the sums over the focus-area groups, which
+    /// hold every child exactly once. Parameter: $1 the time of the refresh.
+    /// </summary>
+    private static readonly string SessionFiguresSql = $"""
+        CREATE TEMP TABLE reach_session_groups ON COMMIT DROP AS
+        WITH per_group AS (
+            SELECT m.period_kind, m.period_year, pr.code AS programme_code, pr.type AS programme_type, cat.code AS category_code,
+                   ce.code AS centre_code, m.month, sum(m.sessions_held)::int AS sessions
+            FROM reach_offering_months m
+            JOIN reach_session_periods t ON t.period_kind = m.period_kind AND t.period_year = m.period_year
+            JOIN offerings o ON o.id = m.offering_id
+            JOIN programmes pr ON pr.id = o.programme_id
+            JOIN categories cat ON cat.id = pr.category_id
+            JOIN centres ce ON ce.id = o.centre_id
+            GROUP BY 1, 2, 3, 4, 5, 6, 7
+        )
+        SELECT period_kind, period_year, g.scope, g.dimension, g.group_key, sum(sessions)::int AS sessions
+        FROM per_group CROSS JOIN LATERAL (VALUES {OfferingGroups}, ('', 'month', month)) g(scope, dimension, group_key)
+        GROUP BY 1, 2, 3, 4, 5;
 
-        DELETE FROM reach_periods WHERE period_kind = $1 AND period_year = $2;
+        UPDATE reach_figures f SET sessions_held = NULL
+        FROM reach_session_periods t
+        WHERE f.period_kind = t.period_kind AND f.period_year = t.period_year AND f.sessions_held IS NOT NULL
+          AND NOT EXISTS (SELECT FROM reach_session_groups s WHERE s.period_kind = f.period_kind AND s.period_year = f.period_year
+                          AND s.scope = f.scope AND s.dimension = f.dimension AND s.group_key = f.group_key);
+        INSERT INTO reach_figures AS f (period_kind, period_year, scope, dimension, group_key, distinct_children, participations, sessions_held)
+        SELECT period_kind, period_year, scope, dimension, group_key, 0, 0, sessions FROM reach_session_groups
+        ON CONFLICT (period_kind, period_year, scope, dimension, group_key) DO UPDATE SET sessions_held = excluded.sessions_held
+        WHERE f.sessions_held IS DISTINCT FROM excluded.sessions_held;
+        -- A group stays while it has a child or a held session (an open meeting counts sessions, nobody by name).
+        DELETE FROM reach_figures f USING reach_touched t
+        WHERE f.period_kind = t.period_kind AND f.period_year = t.period_year AND f.distinct_children = 0 AND f.sessions_held IS NULL;
+
+        DELETE FROM reach_periods p USING reach_touched t WHERE p.period_kind = t.period_kind AND p.period_year = t.period_year;
         INSERT INTO reach_periods (period_kind, period_year, distinct_children, participations, anonymous_children, anonymous_adults,
                                    sessions_held, active_offerings, active_centres, refreshed_at)
-        SELECT $1, $2, k.children, k.participations, h.anonymous_children, h.anonymous_adults, h.sessions, h.offerings, h.centres, $5
-        FROM (SELECT count(*)::int AS children, coalesce(sum(participations), 0)::int AS participations FROM reach_kids) k,
-             (SELECT count(*)::int AS sessions, count(DISTINCT offering_id)::int AS offerings, count(DISTINCT centre_id)::int AS centres,
-                     coalesce(sum(headcount_children), 0)::int AS anonymous_children, coalesce(sum(headcount_adults), 0)::int AS anonymous_adults
-              FROM reach_held) h
-        WHERE k.children > 0 OR h.sessions > 0;
-        DROP TABLE reach_kids, reach_pairs, reach_held;
+        SELECT t.period_kind, t.period_year, k.children, k.participations, h.anonymous_children, h.anonymous_adults,
+               h.sessions, h.offerings, h.centres, $1
+        FROM reach_touched t
+        CROSS JOIN LATERAL (
+            SELECT coalesce(sum(distinct_children), 0)::int AS children, coalesce(sum(participations), 0)::int AS participations
+            FROM reach_figures f
+            WHERE f.period_kind = t.period_kind AND f.period_year = t.period_year AND f.scope = '' AND f.dimension = 'focusArea') k
+        CROSS JOIN LATERAL (
+            SELECT coalesce(sum(m.sessions_held), 0)::int AS sessions, count(DISTINCT m.offering_id)::int AS offerings,
+                   count(DISTINCT o.centre_id)::int AS centres, coalesce(sum(m.headcount_children), 0)::int AS anonymous_children,
+                   coalesce(sum(m.headcount_adults), 0)::int AS anonymous_adults
+            FROM reach_offering_months m JOIN offerings o ON o.id = m.offering_id
+            WHERE m.period_kind = t.period_kind AND m.period_year = t.period_year) h
+        WHERE k.children > 0 OR h.sessions > 0
         """;
 
     private static async Task<int> ExecuteAsync(

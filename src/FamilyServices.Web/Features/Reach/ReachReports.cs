@@ -115,9 +115,11 @@ public sealed class ReachReports(FamilyServicesDb db, CurrentCity currentCity, I
     public async Task<ReachCumulative> CumulativeAsync(ReachPeriodKind kind, int fromYear, int toYear, CancellationToken cancellationToken = default)
     {
         var years = (await YearsAsync(kind, cancellationToken)).Where(y => y.Year >= fromYear && y.Year <= toYear).ToList();
-        var distinct = await db.ReachChildren
-            .Where(c => c.PeriodKind == kind && c.PeriodYear >= fromYear && c.PeriodYear <= toYear)
-            .Select(c => c.ParticipantId).Distinct().CountAsync(cancellationToken);
+        // The stored spans cover every year with figures, so the widest one inside the asked span counts the same children.
+        var distinct = await db.ReachSpans.AsNoTracking()
+            .Where(s => s.PeriodKind == kind && s.FromYear >= fromYear && s.ToYear <= toYear)
+            .OrderByDescending(s => s.ToYear - s.FromYear)
+            .Select(s => s.DistinctChildren).FirstOrDefaultAsync(cancellationToken);
         return new ReachCumulative(fromYear, toYear, years, years.Sum(y => y.DistinctChildren), distinct);
     }
 

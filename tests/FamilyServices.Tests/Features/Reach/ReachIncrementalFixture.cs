@@ -11,7 +11,7 @@ public sealed class ReachIncrementalFixture : ReachFixture
         await ExecuteAsync("""
             TRUNCATE attendances, sessions, enrolments, participants, offerings, programmes, categories, centres, districts,
                      district_populations, organisations, reach_children, reach_figures, reach_periods,
-                     reach_pending_participants, reach_stale_periods CASCADE
+                     reach_pending_participants, reach_stale_periods, reach_offering_months, reach_stale_offerings, reach_spans CASCADE
             """);
         await using (var db = NewDb()) City = await ReachCity.BuildAsync(db);
         var first = await RefreshAsync();
@@ -22,7 +22,8 @@ public sealed class ReachIncrementalFixture : ReachFixture
     public async Task RebuildFromScratchAsync()
     {
         await ExecuteAsync("""
-            TRUNCATE reach_children, reach_figures, reach_periods, reach_pending_participants, reach_stale_periods;
+            TRUNCATE reach_children, reach_figures, reach_periods, reach_pending_participants, reach_stale_periods,
+                     reach_offering_months, reach_stale_offerings, reach_spans;
             INSERT INTO reach_pending_participants (participant_id) SELECT id FROM participants;
             INSERT INTO reach_stale_periods (period_kind, period_year)
             SELECT kind, year FROM unnest(ARRAY['Calendar', 'School']) kind CROSS JOIN generate_series(2015, 2035) year;

@@ -195,6 +195,94 @@ public class ReachIncrementalTests(ReachIncrementalFixture reach) : IClassFixtur
     }
 
     [Fact]
+    public async Task Deleting_a_childs_last_attendance_in_a_period_takes_them_out_of_its_groups_and_spans()
+    {
+        await reach.ResetAsync();
+        var spanBefore = await reach.ExactAsync("year=2025&from=2024&to=2025");
+
+        // K06 (EAST) was present only at S01 (CLASS@IZM, 1 January 2025 locally), with K01.
+        await SqlAsync($"DELETE FROM attendances WHERE session_id = {Session("S01")} AND participant_id = {Child("K06")}");
+        var refresh = await reach.RefreshAsync();
+
+        refresh.ParticipantsRefreshed.Should().Be(1);
+        refresh.PeriodsRecomputed.Should().Be(2, "calendar year 2025 and school year 2024/25");
+        (await reach.ScalarAsync($"SELECT count(*) FROM reach_children WHERE participant_id = {Child("K06")}")).Should().Be(0);
+        // 2025 had 12 children and 23 participations; EAST had K06 alone (K10 was never present at a held session).
+        var districts = await reach.ExactAsync("year=2025&groupBy=district");
+        districts.Should().BeEquivalentTo(new { DistinctChildren = 11, Participations = 22 });
+        districts.Groups.Select(g => g.Key).Should().NotContain("EAST");
+        // CLASS: {K01 K02 K03 K04 K05 K06 K11 K15} without K06; its five sessions were still held.
+        (await reach.ExactAsync("year=2025&groupBy=programme")).Group("CLASS").Should().BeEquivalentTo(new { DistinctChildren = 7, SessionsHeld = 5 });
+        (await reach.ExactAsync("year=2025&groupBy=month")).Group("2025-01").Should().BeEquivalentTo(new { DistinctChildren = 1, Participations = 1, SessionsHeld = 1 });
+        // 2024 {K15 K16} and 2025: each child once over both years, now without K06.
+        spanBefore.Cumulative!.DistinctChildren.Should().Be(13);
+        (await reach.ExactAsync("year=2025&from=2024&to=2025")).Cumulative!.DistinctChildren.Should().Be(12);
+    }
+
+    [Fact]
+    public async Task Moving_an_offering_to_another_programme_moves_its_children_and_sessions()
+    {
+        await reach.ResetAsync();
+
+        // CHESS@BER (S08, 20 May 2025: K01 K08 K09) becomes a ROBOT offering; CHESS@IZM only had the cancelled S09.
+        await SqlAsync($"UPDATE offerings SET programme_id = {reach.City.Programmes["ROBOT"]} WHERE id = {reach.City.Offerings["CHESS@BER"]}");
+        await reach.RefreshAsync();
+
+        var programmes = await reach.ExactAsync("year=2025&groupBy=programme");
+        programmes.Groups.Select(g => g.Key).Should().NotContain("CHESS");
+        // ROBOT: S06 {K01 K07}, S07 {K02 K07 K08}, S16 {K07}, now S08 {K01 K08 K09}: 5 children, 9 participations, 4 sessions.
+        programmes.Group("ROBOT").Should().BeEquivalentTo(new { DistinctChildren = 5, Participations = 9, SessionsHeld = 4 });
+        // At BER: ROBOT@BER S07 S16 and the moved S08.
+        (await reach.ExactAsync("year=2025&centre=BER&groupBy=programme")).Group("ROBOT")
+            .Should().BeEquivalentTo(new { DistinctChildren = 5, Participations = 7, SessionsHeld = 3 });
+        // Both are workshops: the programme types do not change.
+        (await reach.ExactAsync("year=2025&groupBy=programmeType")).Group("Workshop")
+            .Should().BeEquivalentTo(new { DistinctChildren = 5, Participations = 9, SessionsHeld = 4 });
+    }
+
+    [Fact]
+    public async Task Correcting_an_open_meetings_headcount_changes_the_anonymous_figures_and_counts_no_child_again()
+    {
+        await reach.ResetAsync();
+
+        // S12 (CAFE@BER, 1 March 2025) counted 7 children and 5 adults; S13 4 and 3.
+        await SqlAsync($"UPDATE sessions SET headcount_children = 10, headcount_adults = 6 WHERE id = {Session("S12")}");
+        var refresh = await reach.RefreshAsync();
+
+        refresh.ParticipantsRefreshed.Should().Be(0, "nobody was recorded by name");
+        refresh.PeriodsRecomputed.Should().Be(2, "calendar year 2025 and school year 2024/25");
+        (await reach.ExactAsync("year=2025")).AnonymousParticipations.Should().BeEquivalentTo(new { Children = 14, Adults = 9 });
+        (await reach.ExactAsync("year=2024&period=school")).AnonymousParticipations.Should().BeEquivalentTo(new { Children = 10, Adults = 6 });
+    }
+
+    [Fact]
+    public async Task The_published_answers_after_an_incremental_refresh_hide_the_same_small_numbers_as_after_a_rebuild()
+    {
+        await reach.ResetAsync();
+        string[] queries =
+        [
+            "year=2025&groupBy=district", "year=2025&groupBy=programme", "year=2025&groupBy=ageBand", "year=2025&groupBy=month",
+            "year=2024&period=school&groupBy=focusArea", "year=2025&from=2024&to=2025",
+        ];
+
+        // K06 leaves EAST empty, K09 leaves CHESS with two children, K17 joins ROBOT.
+        await SqlAsync($"""
+            DELETE FROM attendances WHERE session_id = {Session("S01")} AND participant_id = {Child("K06")};
+            UPDATE attendances SET status = 'Absent' WHERE session_id = {Session("S08")} AND participant_id = {Child("K09")};
+            INSERT INTO attendances (session_id, participant_id, status, recorded_at) VALUES ({Session("S07")}, {Child("K17")}, 'Present', now());
+            """);
+        await reach.RefreshAsync();
+        var incremental = new List<string>();
+        foreach (var query in queries) incremental.Add(System.Text.Json.JsonSerializer.Serialize(await reach.PublicAsync(query)));
+        await reach.RebuildFromScratchAsync();
+        var rebuilt = new List<string>();
+        foreach (var query in queries) rebuilt.Add(System.Text.Json.JsonSerializer.Serialize(await reach.PublicAsync(query)));
+
+        incremental.Should().Equal(rebuilt);
+        (await reach.PublicAsync("year=2025&groupBy=programme")).Group("CHESS").Should().BeEquivalentTo(new { Suppressed = true, DistinctChildren = (int?)null });
+    }
+
+    [Fact]
     public async Task A_refresh_with_nothing_pending_changes_nothing()
     {
         await reach.ResetAsync();
@@ -265,6 +353,7 @@ public class ReachIncrementalTests(ReachIncrementalFixture reach) : IClassFixtur
         var periods = await reach.RowsAsync(ReachOracle.StoredPeriods);
         ShouldBeEmpty(Difference(await reach.RowsAsync(ReachOracle.Figures), figures), "reach_figures must equal a count from scratch", log);
         ShouldBeEmpty(Difference(await reach.RowsAsync(ReachOracle.Periods), periods), "reach_periods must equal a count from scratch", log);
+        ShouldBeEmpty(await reach.RowsAsync(ReachOracle.SpanErrors), "reach_spans must equal a count from scratch", log);
     }
 
     /// <summary>Fails with the differing rows first and the changes that led to them after.</summary>
@@ -284,6 +373,7 @@ public class ReachIncrementalTests(ReachIncrementalFixture reach) : IClassFixtur
         ["reach_children"] = await reach.RowsAsync(ReachOracle.StoredChildren),
         ["reach_figures"] = await reach.RowsAsync(ReachOracle.StoredFigures),
         ["reach_periods"] = await reach.RowsAsync(ReachOracle.StoredPeriods),
+        ["reach_offering_months"] = await reach.RowsAsync("SELECT * FROM reach_offering_months"),
     };
 
     // UTC instants around the year ends and the start of the school year, where the centre's time zone decides.

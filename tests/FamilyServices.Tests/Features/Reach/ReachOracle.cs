@@ -110,6 +110,26 @@ public static class ReachOracle
         FROM per_period pp
         """;
 
+    /// <summary>
+    /// Every way the stored spans of years (reach_spans) are wrong: a span whose count differs from the distinct children
+    /// present in its years, a year with presence but no span, two spanned years without the span between them.
+    /// </summary>
+    public const string SpanErrors = Presence + """
+        , spanned AS (SELECT period_kind, from_year AS year FROM reach_spans WHERE from_year = to_year)
+        SELECT 'span ' || s.period_kind || ' ' || s.from_year || '-' || s.to_year || ' stores ' || s.distinct_children || ', counted '
+               || (SELECT count(DISTINCT p.participant_id) FROM presence p
+                   WHERE p.period_kind = s.period_kind AND p.period_year BETWEEN s.from_year AND s.to_year)
+        FROM reach_spans s
+        WHERE s.distinct_children <> (SELECT count(DISTINCT p.participant_id) FROM presence p
+                                      WHERE p.period_kind = s.period_kind AND p.period_year BETWEEN s.from_year AND s.to_year)
+        UNION ALL
+        SELECT 'no span for ' || y.period_kind || ' ' || y.period_year FROM (SELECT DISTINCT period_kind, period_year FROM presence) y
+        WHERE NOT EXISTS (SELECT FROM spanned s WHERE s.period_kind = y.period_kind AND s.year = y.period_year)
+        UNION ALL
+        SELECT 'no span ' || a.period_kind || ' ' || a.year || '-' || b.year FROM spanned a JOIN spanned b ON b.period_kind = a.period_kind AND b.year > a.year
+        WHERE NOT EXISTS (SELECT FROM reach_spans s WHERE s.period_kind = a.period_kind AND s.from_year = a.year AND s.to_year = b.year)
+        """;
+
     public const string StoredFigures = """
         SELECT period_kind, period_year, scope, dimension, group_key, distinct_children, participations, sessions_held FROM reach_figures
         """;

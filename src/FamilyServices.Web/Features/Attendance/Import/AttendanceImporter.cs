@@ -21,8 +21,9 @@ public sealed record ImportResult(ImportOutcome Outcome, ImportSummary Summary);
 
 /// <summary>
 /// Imports attendance from a CSV file in one transaction: the raw rows are streamed into a staging table with COPY,
-/// checked with set-based SQL (every bad row is reported with its line number), and only a clean file is written,
-/// with upserts, so importing the same file twice changes nothing the second time. The roster's correction window
+/// checked with set-based SQL (every bad row is reported with its line number), and only a clean file is written:
+/// marks not stored yet are inserted, changed ones updated and copied to the trail, so importing the same file twice
+/// changes nothing the second time. The roster's correction window
 /// holds here too (<see cref="StaffSessions.MayWrite"/>): once it has closed, only Admins and the centre's
 /// coordinators may record or change a session's attendance.
 /// </summary>
@@ -32,7 +33,8 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
     /// Up to this many children an import's audit entry lists each child's pseudonym; above it, only counts. A centre's
     /// weekly file or a term's back-fill stays below and can be found by a child's code; a city-wide migration of
     /// seasons would put up to a million pseudonyms into one row (megabytes, and a huge entry in the trail's index)
-    /// that nobody reads, while each changed mark stays in attendance_changes with who made it and when.
+    /// that nobody reads, while each corrected mark stays in attendance_changes with who made it and when, and each
+    /// added mark carries its recorder and time in attendances.
     /// </summary>
     public const int MaxAuditedChildren = 1000;
 
@@ -40,6 +42,8 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
     public const string MaxSizeText = "200 MB";
 
     public const string Header = "offering_code,session_date,start_time,participant_code,birth_year,birth_month,district_code,status";
+
+    private const string ImportWorkMem = "256MB";
 
     private const string Columns = "offering_code, session_date, start_time, participant_code, birth_year, birth_month, district_code, status";
 
@@ -60,7 +64,14 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, transaction, """
+            // The grouping of a million rows and the hash tables of the distinct sessions and codes fit in memory
+            // with this; with the default 4 MB each of them spills to disk in batches. Merge joins are off because
+            // PostgreSQL chose them for the file's rows against the small tables of sessions and details, sorting a
+            // million rows by text twice where hashing the small side costs a fraction (9 s against 35 s in one
+            // profile). For this transaction only.
+            await ExecuteAsync(connection, transaction, $"""
+                SET LOCAL work_mem = '{ImportWorkMem}';
+                SET LOCAL enable_mergejoin = off;
                 CREATE TEMP TABLE import_rows (
                     line bigint GENERATED ALWAYS AS IDENTITY (START WITH 2),
                     offering_code text, session_date text, start_time text, participant_code text,
@@ -71,6 +82,9 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             var copyProblem = await CopyAsync(connection, csv, cancellationToken);
             if (copyProblem is not null) return copyProblem;
 
+            // Without statistics PostgreSQL takes each of the rows' key columns for nearly unique, expects the joins
+            // with the small lookup tables below to return a handful of rows and nests loops over a million.
+            await ExecuteAsync(connection, transaction, "ANALYZE import_rows", cancellationToken);
             var rowsRead = (int)(long)(await ScalarAsync(connection, transaction, "SELECT count(*) FROM import_rows", cancellationToken))!;
             if (rowsRead == 0) return Invalid(0, [new ImportError(1, "The file has a header but no rows.")]);
 
@@ -88,6 +102,13 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             await AuditAsync(transaction, userId, rowsRead, sessionsCreated, participantsCreated, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportResult(ImportOutcome.Imported, new ImportSummary(rowsRead, rowsRead, sessionsCreated, participantsCreated, []));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "attendances")
+        {
+            // New marks are plain inserts of the rows the comparison found missing; a roster that records one of
+            // them between that comparison and the insert makes the insert fail. The transaction rolls back whole.
+            return Invalid(0, [new ImportError(0,
+                "Someone recorded attendance for one of these sessions while the file was being imported. Nothing was imported; import the file again.")]);
         }
         catch (ImportTooLargeException)
         {
@@ -155,8 +176,10 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
     private static partial Regex CopyLinePattern();
 
     /// <summary>
-    /// Resolves the distinct sessions and participant codes once (a file has many rows per session and per child),
-    /// then types every row against them and notes its problems, all without leaving the database.
+    /// Types the file once: the distinct sessions, participant codes and detail values (birth year, month, district,
+    /// status) are resolved and checked once each, since a file has many rows per session, per child and per value;
+    /// each row then only looks its keys up in those small tables. A row's problems are put together only when one of
+    /// its parts has one, so a clean file builds no arrays at all.
     /// </summary>
     private static async Task CheckAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, bool isAdmin, int[] centreIds, int[] coordinatorCentreIds, DateTime now,
@@ -171,7 +194,7 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
                    d.local_date, t.local_time,
                    (d.local_date + t.local_time) AT TIME ZONE c.time_zone AS starts_at,
                    (d.local_date + t.local_time + (o.schedule_end_time - o.schedule_start_time)) AT TIME ZONE c.time_zone AS ends_at,
-                   NULL::bigint AS session_id, NULL::text AS session_status
+                   NULL::bigint AS session_id, NULL::text AS session_status, NULL::text[] AS problems
             FROM (SELECT DISTINCT offering_code, session_date, start_time FROM import_rows) k
             LEFT JOIN offerings o ON o.code = trim(k.offering_code)
             LEFT JOIN centres c ON c.id = o.centre_id
@@ -190,6 +213,22 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             UPDATE import_sessions i SET session_id = s.id, session_status = s.status, ends_at = s.ends_at
             FROM sessions s WHERE s.offering_id = i.offering_id AND s.starts_at = i.starts_at
             """, cancellationToken);
+        await ExecuteAsync(connection, transaction, """
+            UPDATE import_sessions SET problems = NULLIF(array_remove(ARRAY[
+                CASE WHEN trim(offering_code) = '' THEN 'The offering code is missing.'
+                     WHEN offering_id IS NULL THEN format('Unknown offering code "%s".', offering_code) END,
+                CASE WHEN offering_id IS NOT NULL AND NOT allowed THEN format('Offering "%s" belongs to a centre you do not work for.', offering_code) END,
+                CASE WHEN local_date IS NULL THEN format('Session date "%s" is not a date in the form YYYY-MM-DD.', session_date) END,
+                CASE WHEN local_time IS NULL THEN format('Start time "%s" is not a time in the form HH:MM.', start_time) END,
+                CASE WHEN session_id IS NULL AND offering_id IS NOT NULL AND allowed AND local_time IS NOT NULL
+                          AND local_date NOT BETWEEN schedule_start_date AND schedule_end_date
+                     THEN format('Offering "%s" has no session on %s at %s, and that date is outside its period (%s to %s).',
+                          offering_code, local_date, to_char(local_time, 'HH24:MI'), schedule_start_date, schedule_end_date) END,
+                CASE WHEN session_status = 'Cancelled' AND allowed
+                     THEN format('The session on %s at %s was cancelled; attendance cannot be recorded for it.', local_date, to_char(local_time, 'HH24:MI')) END
+                ], NULL), '{}');
+            ANALYZE import_sessions;
+            """, cancellationToken);
 
         // The same rules as ParticipantCode: upper case without spaces and hyphens, and a Luhn mod 24 check character.
         await ExecuteAsync(connection, transaction, $$"""
@@ -197,54 +236,72 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             SELECT raw, upper(regexp_replace(raw, '[\s-]', '', 'g')) AS code
             FROM (SELECT DISTINCT participant_code AS raw FROM import_rows) r;
             CREATE TEMP TABLE import_people ON COMMIT DROP AS
-            SELECT n.code, p.id AS participant_id,
+            SELECT row_number() OVER () AS pk, n.code, p.id AS participant_id,
                    (n.code ~ '^[{{ParticipantCode.Alphabet}}]{{{ParticipantCode.Length}}}$' AND substr('{{ParticipantCode.Alphabet}}', (
                         SELECT (24 - sum(a / 24 + a % 24)::int % 24) % 24 + 1
                         FROM (SELECT CASE WHEN (7 - i) % 2 = 0 THEN 2 ELSE 1 END * (strpos('{{ParticipantCode.Alphabet}}', substr(n.code, i, 1)) - 1) AS a
                               FROM generate_series(1, 7) i) f), 1) = substr(n.code, 8, 1)) AS code_ok
             FROM (SELECT DISTINCT code FROM import_codes) n
             LEFT JOIN participants p ON p.code = n.code;
+            ANALYZE import_codes;
+            ANALYZE import_people;
             """, cancellationToken);
 
         await ExecuteAsync(connection, transaction, """
+            CREATE TEMP TABLE import_details ON COMMIT DROP AS
+            SELECT k.birth_year AS raw_birth_year, k.birth_month AS raw_birth_month, k.district_code AS raw_district_code, k.status AS raw_status,
+                   y.birth_year, m.birth_month, di.id AS district_id, st.status,
+                   (trim(k.birth_year) = '' OR trim(k.birth_month) = '' OR trim(k.district_code) = '') AS incomplete,
+                   NULLIF(array_remove(ARRAY[
+                       CASE WHEN trim(k.birth_year) <> '' AND y.birth_year IS NULL
+                            THEN format('Birth year "%s" must be a year from 1990 to %s.', k.birth_year, $1) END,
+                       CASE WHEN trim(k.birth_month) <> '' AND m.birth_month IS NULL
+                            THEN format('Birth month "%s" must be a number from 1 to 12.', k.birth_month) END,
+                       CASE WHEN trim(k.district_code) <> '' AND di.id IS NULL THEN format('Unknown district code "%s".', k.district_code) END,
+                       CASE WHEN st.status IS NULL THEN format('Status "%s" must be present, absent or excused.', k.status) END
+                   ], NULL), '{}') AS problems
+            FROM (SELECT DISTINCT birth_year, birth_month, district_code, status FROM import_rows) k
+            LEFT JOIN districts di ON di.code = trim(k.district_code)
+            CROSS JOIN LATERAL (SELECT CASE WHEN k.birth_year ~ '^\s*\d{4}\s*$' THEN
+                CASE WHEN trim(k.birth_year)::int BETWEEN 1990 AND $1 THEN trim(k.birth_year)::int END END AS birth_year) y
+            CROSS JOIN LATERAL (SELECT CASE WHEN k.birth_month ~ '^\s*\d{1,2}\s*$' THEN
+                CASE WHEN trim(k.birth_month)::int BETWEEN 1 AND 12 THEN trim(k.birth_month)::int END END AS birth_month) m
+            CROSS JOIN LATERAL (SELECT CASE lower(trim(k.status)) WHEN 'present' THEN 'Present' WHEN 'absent' THEN 'Absent'
+                WHEN 'excused' THEN 'Excused' END AS status) st;
+            ANALYZE import_details;
+            """, cancellationToken, now.Year);
+
+        // The one pass over every row: its keys into the tables above, and its problems in the order a reader
+        // checks a line (session, child, details).
+        await ExecuteAsync(connection, transaction, """
             CREATE TEMP TABLE import_checked ON COMMIT DROP AS
-            SELECT r.line, s.sk, c.code, st.status, y.birth_year, m.birth_month, di.id AS district_id, p.participant_id IS NULL AS is_new,
-                array_remove(ARRAY[
-                    CASE WHEN trim(r.offering_code) = '' THEN 'The offering code is missing.'
-                         WHEN s.offering_id IS NULL THEN format('Unknown offering code "%s".', r.offering_code) END,
-                    CASE WHEN s.offering_id IS NOT NULL AND NOT s.allowed THEN format('Offering "%s" belongs to a centre you do not work for.', r.offering_code) END,
-                    CASE WHEN s.local_date IS NULL THEN format('Session date "%s" is not a date in the form YYYY-MM-DD.', r.session_date) END,
-                    CASE WHEN s.local_time IS NULL THEN format('Start time "%s" is not a time in the form HH:MM.', r.start_time) END,
-                    CASE WHEN s.session_id IS NULL AND s.offering_id IS NOT NULL AND s.allowed AND s.local_time IS NOT NULL
-                              AND s.local_date NOT BETWEEN s.schedule_start_date AND s.schedule_end_date
-                         THEN format('Offering "%s" has no session on %s at %s, and that date is outside its period (%s to %s).',
-                              r.offering_code, s.local_date, to_char(s.local_time, 'HH24:MI'), s.schedule_start_date, s.schedule_end_date) END,
-                    CASE WHEN s.session_status = 'Cancelled' AND s.allowed
-                         THEN format('The session on %s at %s was cancelled; attendance cannot be recorded for it.', s.local_date, to_char(s.local_time, 'HH24:MI')) END,
-                    CASE WHEN c.code = '' THEN 'The participant code is missing.'
-                         WHEN p.participant_id IS NULL AND NOT p.code_ok
-                         THEN format('Participant code "%s" is not known here and is not a valid new code (8 characters, e.g. KX7M-4QRA).', r.participant_code)
-                         WHEN p.participant_id IS NULL AND (trim(r.birth_year) = '' OR trim(r.birth_month) = '' OR trim(r.district_code) = '')
-                         THEN format('Participant "%s" is new: birth_year, birth_month and district_code are required.', r.participant_code) END,
-                    CASE WHEN trim(r.birth_year) <> '' AND y.birth_year IS NULL
-                         THEN format('Birth year "%s" must be a year from 1990 to %s.', r.birth_year, $1) END,
-                    CASE WHEN trim(r.birth_month) <> '' AND m.birth_month IS NULL
-                         THEN format('Birth month "%s" must be a number from 1 to 12.', r.birth_month) END,
-                    CASE WHEN trim(r.district_code) <> '' AND di.id IS NULL THEN format('Unknown district code "%s".', r.district_code) END,
-                    CASE WHEN st.status IS NULL THEN format('Status "%s" must be present, absent or excused.', r.status) END
-                ], NULL) AS problems
+            SELECT r.line, s.sk, p.pk, d.status, d.birth_year, d.birth_month, d.district_id, p.participant_id IS NULL AS is_new,
+                CASE WHEN s.problems IS NOT NULL OR x.problem IS NOT NULL OR d.problems IS NOT NULL
+                     THEN array_remove(coalesce(s.problems, '{}') || x.problem || coalesce(d.problems, '{}'), NULL) END AS problems
             FROM import_rows r
             JOIN import_sessions s ON s.offering_code = r.offering_code AND s.session_date = r.session_date AND s.start_time = r.start_time
             JOIN import_codes c ON c.raw = r.participant_code
             JOIN import_people p ON p.code = c.code
-            LEFT JOIN districts di ON di.code = trim(r.district_code)
-            CROSS JOIN LATERAL (SELECT CASE WHEN r.birth_year ~ '^\s*\d{4}\s*$' THEN
-                CASE WHEN trim(r.birth_year)::int BETWEEN 1990 AND $1 THEN trim(r.birth_year)::int END END AS birth_year) y
-            CROSS JOIN LATERAL (SELECT CASE WHEN r.birth_month ~ '^\s*\d{1,2}\s*$' THEN
-                CASE WHEN trim(r.birth_month)::int BETWEEN 1 AND 12 THEN trim(r.birth_month)::int END END AS birth_month) m
-            CROSS JOIN LATERAL (SELECT CASE lower(trim(r.status)) WHEN 'present' THEN 'Present' WHEN 'absent' THEN 'Absent'
-                WHEN 'excused' THEN 'Excused' END AS status) st
-            """, cancellationToken, now.Year);
+            JOIN import_details d ON d.raw_birth_year = r.birth_year AND d.raw_birth_month = r.birth_month
+                AND d.raw_district_code = r.district_code AND d.raw_status = r.status
+            CROSS JOIN LATERAL (SELECT CASE WHEN c.code = '' THEN 'The participant code is missing.'
+                WHEN p.participant_id IS NULL AND NOT p.code_ok
+                THEN format('Participant code "%s" is not known here and is not a valid new code (8 characters, e.g. KX7M-4QRA).', r.participant_code)
+                WHEN p.participant_id IS NULL AND d.incomplete
+                THEN format('Participant "%s" is new: birth_year, birth_month and district_code are required.', r.participant_code) END AS problem) x
+            """, cancellationToken);
+
+        // One mark per session and child, and one set of details per new child; both serve the checks across rows
+        // (min and max differ where two lines disagree) and then the writing.
+        await ExecuteAsync(connection, transaction, """
+            CREATE TEMP TABLE import_marks ON COMMIT DROP AS
+            SELECT sk, pk, min(status) AS status, max(status) AS other_status FROM import_checked GROUP BY sk, pk;
+            ANALYZE import_marks;
+            CREATE TEMP TABLE import_newcomers ON COMMIT DROP AS
+            SELECT pk, max(birth_year) AS birth_year, max(birth_month) AS birth_month, max(district_id) AS district_id,
+                   min(birth_year) <> max(birth_year) OR min(birth_month) <> max(birth_month) OR min(district_id) <> max(district_id) AS conflicting
+            FROM import_checked WHERE is_new GROUP BY pk;
+            """, cancellationToken);
     }
 
     /// <summary>
@@ -271,8 +328,8 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             SELECT c.line, c.status, s.session_id, p.participant_id, s.local_date, s.local_time
             FROM import_closed s
             JOIN import_checked c ON c.sk = s.sk
-            JOIN import_people p ON p.code = c.code
-            WHERE $1 AND c.code <> '';
+            JOIN import_people p ON p.pk = c.pk
+            WHERE $1 AND p.code <> '';
             ANALYZE import_closed_rows;
             """, cancellationToken, anyClosed);
 
@@ -280,27 +337,26 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
         // stored, or a new session) or change one is refused unless the user may correct late, so re-importing an old
         // file stays a quiet no-op.
         const string sql = """
-            WITH conflicting_status AS (
-                SELECT sk, code FROM import_checked WHERE status IS NOT NULL
-                GROUP BY sk, code HAVING min(status) <> max(status)
-            ), conflicting_details AS (
-                SELECT code FROM import_checked WHERE is_new AND code <> ''
-                GROUP BY code
-                HAVING count(DISTINCT birth_year) > 1 OR count(DISTINCT birth_month) > 1 OR count(DISTINCT district_id) > 1
-            ), closed_window AS (
+            WITH closed_window AS (
                 SELECT r.line, format('The session on %s at %s ended more than %s days ago; only a coordinator of the centre can record or change its attendance.',
                        r.local_date, to_char(r.local_time, 'HH24:MI'), $1) AS message
                 FROM import_closed_rows r
                 LEFT JOIN attendances a ON a.session_id = r.session_id AND a.participant_id = r.participant_id
                 WHERE $2 AND (a.status IS NULL OR (r.status IS NOT NULL AND a.status <> r.status))
             ), errors AS (
-                SELECT line, unnest(problems) AS message, 0 AS kind FROM import_checked WHERE cardinality(problems) > 0
+                SELECT line, unnest(problems) AS message, 0 AS kind FROM import_checked WHERE problems IS NOT NULL
                 UNION ALL
-                SELECT c.line, format('Participant "%s" appears more than once for this session with different statuses.', c.code), 1
-                FROM import_checked c JOIN conflicting_status x ON x.sk = c.sk AND x.code = c.code
+                SELECT c.line, format('Participant "%s" appears more than once for this session with different statuses.', p.code), 1
+                FROM import_marks x
+                JOIN import_checked c ON c.sk = x.sk AND c.pk = x.pk
+                JOIN import_people p ON p.pk = c.pk
+                WHERE x.status <> x.other_status
                 UNION ALL
-                SELECT c.line, format('New participant "%s" is given with a different birth year, birth month or district on another line.', c.code), 2
-                FROM import_checked c JOIN conflicting_details x ON x.code = c.code
+                SELECT c.line, format('New participant "%s" is given with a different birth year, birth month or district on another line.', p.code), 2
+                FROM import_newcomers x
+                JOIN import_people p ON p.pk = x.pk
+                JOIN import_checked c ON c.pk = x.pk
+                WHERE x.conflicting AND p.code <> ''
                 UNION ALL
                 SELECT line, message, 3 FROM closed_window
             )
@@ -319,8 +375,8 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
     }
 
     /// <summary>
-    /// Upserts in dependency order. Attendance is compared with what is stored first, so only real changes are
-    /// written and land in the trail; a second import of the same file finds nothing to change.
+    /// Writes in dependency order. Attendance is compared with what is stored first, so only real changes are
+    /// written; a second import of the same file finds nothing to change and writes no attendance at all.
     /// </summary>
     private static async Task<(int Sessions, int Participants)> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string? userId, DateTime now, CancellationToken cancellationToken)
@@ -338,35 +394,38 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
 
         var participants = await ExecuteAsync(connection, transaction, """
             INSERT INTO participants (code, birth_year, birth_month, district_id, created_at)
-            SELECT code, max(birth_year), max(birth_month), max(district_id), $1
-            FROM import_checked WHERE is_new GROUP BY code ORDER BY code
+            SELECT p.code, n.birth_year, n.birth_month, n.district_id, $1
+            FROM import_newcomers n JOIN import_people p ON p.pk = n.pk ORDER BY p.code
             ON CONFLICT (code) DO NOTHING
             """, cancellationToken, now);
         await ExecuteAsync(connection, transaction, """
             UPDATE import_people i SET participant_id = p.id
             FROM participants p WHERE i.participant_id IS NULL AND p.code = i.code;
-            CREATE TEMP TABLE import_marks ON COMMIT DROP AS
-            SELECT s.session_id, p.participant_id, s.offering_id, min(s.local_date) AS first_date, min(c.status) AS status
-            FROM import_checked c
-            JOIN import_sessions s ON s.sk = c.sk
-            JOIN import_people p ON p.code = c.code
-            GROUP BY s.session_id, p.participant_id, s.offering_id;
-            ANALYZE import_marks;
             INSERT INTO enrolments (participant_id, offering_id, enrolled_on)
-            SELECT participant_id, offering_id, min(first_date) FROM import_marks GROUP BY offering_id, participant_id ORDER BY offering_id, participant_id
+            SELECT p.participant_id, s.offering_id, min(s.local_date)
+            FROM import_marks m JOIN import_sessions s ON s.sk = m.sk JOIN import_people p ON p.pk = m.pk
+            GROUP BY s.offering_id, p.participant_id ORDER BY s.offering_id, p.participant_id
             ON CONFLICT (offering_id, participant_id) DO NOTHING;
             CREATE TEMP TABLE import_changes ON COMMIT DROP AS
-            SELECT m.session_id, m.participant_id, a.status AS status_before, m.status AS status_after
+            SELECT s.session_id, p.participant_id, a.status AS status_before, m.status AS status_after
             FROM import_marks m
-            LEFT JOIN attendances a ON a.session_id = m.session_id AND a.participant_id = m.participant_id
+            JOIN import_sessions s ON s.sk = m.sk
+            JOIN import_people p ON p.pk = m.pk
+            LEFT JOIN attendances a ON a.session_id = s.session_id AND a.participant_id = p.participant_id
             WHERE a.status IS DISTINCT FROM m.status;
+            """, cancellationToken);
+        // Marks the file adds are plain inserts (the comparison above found none stored), and they need no trail
+        // entry: the row itself says who recorded it and when, and there is no "before" to keep (decision 0020).
+        // Only corrections are updated in place and copied to the trail with what they replaced.
+        await ExecuteAsync(connection, transaction, """
             INSERT INTO attendances (session_id, participant_id, status, recorded_by_id, recorded_at)
-            SELECT session_id, participant_id, status_after, $1, $2 FROM import_changes ORDER BY session_id, participant_id
-            ON CONFLICT (session_id, participant_id) DO UPDATE
-                SET status = EXCLUDED.status, recorded_by_id = EXCLUDED.recorded_by_id, recorded_at = EXCLUDED.recorded_at
-                WHERE attendances.status <> EXCLUDED.status;
+            SELECT session_id, participant_id, status_after, $1, $2 FROM import_changes WHERE status_before IS NULL
+            ORDER BY session_id, participant_id;
+            UPDATE attendances a SET status = c.status_after, recorded_by_id = $1, recorded_at = $2
+            FROM import_changes c
+            WHERE c.status_before IS NOT NULL AND a.session_id = c.session_id AND a.participant_id = c.participant_id;
             INSERT INTO attendance_changes (session_id, participant_id, status_before, status_after, changed_by_id, changed_at)
-            SELECT session_id, participant_id, status_before, status_after, $1, $2 FROM import_changes;
+            SELECT session_id, participant_id, status_before, status_after, $1, $2 FROM import_changes WHERE status_before IS NOT NULL;
             """, cancellationToken, (object?)userId ?? DBNull.Value, now);
         // Rosters open on a changed session reload when the import commits.
         await ExecuteAsync(connection, transaction, AttendanceNotifications.NotifySessionsSql("import_changes", "session_id"), cancellationToken);

@@ -15,18 +15,15 @@ public sealed record SearchResultPage(IReadOnlyList<ProgrammeHit> Hits, int Tota
 /// <summary>
 /// The parents' search as one SQL statement: published programmes with at least one published, running offering
 /// that passes every filter; nearest first when a place is given, else best text match first, else by name.
-/// Text is folded by fs_search_text (migration 0002) on both sides, and matches by substring or, for typos,
-/// by trigram word similarity. The benchmark replays this same statement with pgbench.
+/// It reads the search table <c>search_offerings</c>, which triggers keep current (decision 0017); what depends on
+/// the clock (publication windows, the schedule's last day, sessions this week) is compared with @now and @today
+/// here. Text is folded by fs_search_text (migration 0002) on both sides, and matches by substring or, for typos,
+/// by trigram word similarity. The benchmark replays this same statement with pgbench, beside the previous one.
 /// </summary>
 public sealed class ProgrammeSearch(FamilyServicesDb db)
 {
     public const string Sql = """
-        WITH RECURSIVE wanted_categories AS (
-            SELECT id FROM categories WHERE code = @category
-            UNION ALL
-            SELECT c.id FROM categories c JOIN wanted_categories w ON c.parent_id = w.id
-        ),
-        text_matches AS (
+        WITH text_matches AS (
             SELECT t.programme_id,
                    max(word_similarity(fs_search_text(@q), t.search_text) + CASE WHEN t.language = @language THEN 0.001 ELSE 0 END) AS rank
             FROM programme_texts t
@@ -35,38 +32,33 @@ public sealed class ProgrammeSearch(FamilyServicesDb db)
             GROUP BY t.programme_id
         ),
         matching AS (
-            SELECT p.id, p.slug, tm.rank, c.id AS centre_id,
-                   CASE WHEN o.is_online THEN NULL ELSE c.distance END AS distance
-            FROM programmes p
-            LEFT JOIN text_matches tm ON tm.programme_id = p.id
-            JOIN offerings o ON o.programme_id = p.id
-            -- The distance once per centre (500 rows), not per offering row (15,000+). OFFSET 0 keeps the planner from
-            -- flattening the subquery, which would move earth_distance back into the join; unlike a MATERIALIZED CTE,
-            -- it still lets the planner see the centres' statistics.
-            JOIN (SELECT c.id, c.district_id, c.accessibility_features,
-                         CASE WHEN @lat IS NULL THEN NULL
-                              ELSE earth_distance(ll_to_earth(@lat, @lon), ll_to_earth(c.latitude, c.longitude)) END AS distance
-                  FROM centres c OFFSET 0) c ON c.id = o.centre_id
-            JOIN districts d ON d.id = c.district_id
-            WHERE p.publication_state = 'Published'
-              AND (p.publish_from IS NULL OR p.publish_from <= @now) AND (p.publish_until IS NULL OR p.publish_until > @now)
+            SELECT s.programme_id AS id, s.slug, tm.rank, s.centre_id,
+                   CASE WHEN s.is_online OR @lat IS NULL THEN NULL
+                        ELSE sec_to_gc(cube_distance((SELECT ll_to_earth(@lat, @lon)), s.centre_point)) END AS distance
+            FROM search_offerings s
+            LEFT JOIN text_matches tm ON tm.programme_id = s.programme_id
+            WHERE (s.visible_from IS NULL OR s.visible_from <= @now) AND (s.visible_until IS NULL OR s.visible_until > @now)
+              AND s.ends_on >= @today
               AND (@q IS NULL OR tm.programme_id IS NOT NULL)
-              AND (@age_months IS NULL OR @age_months BETWEEN p.min_age_months AND p.max_age_months)
-              AND (NOT @free_only OR p.is_free)
-              AND (@delivery_language IS NULL OR p.delivery_languages @> ARRAY[@delivery_language]::text[])
-              AND (@category IS NULL OR p.category_id IN (SELECT id FROM wanted_categories))
-              AND o.publication_state = 'Published' AND o.status <> 'Cancelled' AND o.schedule_end_date >= @today
-              AND (o.publish_from IS NULL OR o.publish_from <= @now) AND (o.publish_until IS NULL OR o.publish_until > @now)
-              AND (@weekdays IS NULL OR o.schedule_weekdays & @weekdays <> 0)
-              AND (@starts_from IS NULL OR (o.schedule_start_time >= @starts_from AND o.schedule_start_time < @starts_before))
-              AND (@online IS NULL OR o.is_online = @online)
-              AND (@district IS NULL OR d.code = @district)
-              AND (@accessibility IS NULL OR c.accessibility_features @> ARRAY[@accessibility]::text[])
-              AND (@lat IS NULL OR o.is_online = true OR @radius_metres IS NULL OR c.distance <= @radius_metres)
-              AND (@lat IS NULL OR @online IS NOT NULL OR NOT o.is_online)
+              AND (@age_months IS NULL OR @age_months BETWEEN s.min_age_months AND s.max_age_months)
+              AND (NOT @free_only OR s.is_free)
+              AND (@delivery_language IS NULL OR s.delivery_languages @> ARRAY[@delivery_language]::text[])
+              AND (@category IS NULL OR s.category_codes @> ARRAY[@category]::text[])
+              AND (@weekdays IS NULL OR s.weekdays & @weekdays <> 0)
+              AND (@starts_from IS NULL OR (s.starts_at >= @starts_from AND s.starts_at < @starts_before))
+              AND (@online IS NULL OR s.is_online = @online)
+              AND (@district IS NULL OR s.district_code = @district)
+              AND (@accessibility IS NULL OR s.accessibility_features @> ARRAY[@accessibility]::text[])
+              -- Within the radius: only in-person rows get here (online ones stay only when the online filter asks for
+              -- them, and then no radius applies), so the indexed box comes first, then the exact distance. The point
+              -- is a subquery so that even a generic plan computes it once, not per row.
+              AND (@lat IS NULL OR @radius_metres IS NULL OR @online IS TRUE
+                   OR (s.centre_point <@ (SELECT earth_box(ll_to_earth(@lat, @lon), @radius_metres))
+                       AND sec_to_gc(cube_distance((SELECT ll_to_earth(@lat, @lon)), s.centre_point)) <= @radius_metres))
+              AND (@lat IS NULL OR @online IS NOT NULL OR NOT s.is_online)
               AND (NOT @this_week OR EXISTS (
-                    SELECT 1 FROM sessions s
-                    WHERE s.offering_id = o.id AND s.status = 'Scheduled' AND s.starts_at >= @now AND s.starts_at < @week_end))
+                    SELECT 1 FROM sessions x
+                    WHERE x.offering_id = s.offering_id AND x.status = 'Scheduled' AND x.starts_at >= @now AND x.starts_at < @week_end))
         ),
         programmes_found AS (
             SELECT DISTINCT ON (id) id, slug, rank, distance, centre_id

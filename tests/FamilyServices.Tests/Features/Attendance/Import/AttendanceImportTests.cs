@@ -76,7 +76,8 @@ public class AttendanceImportTests(ImportFixture portal) : IClassFixture<ImportF
         var afterFirst = await CountAsync(offering.Id);
         afterFirst.Should().Be(before with
         {
-            Sessions = before.Sessions + 2, Participants = before.Participants + 1, Enrolments = 3, Attendances = 6, Changes = before.Changes + 6,
+            // Five new marks, which need no trail entry, and the one correction of the roster's mark, which does.
+            Sessions = before.Sessions + 2, Participants = before.Participants + 1, Enrolments = 3, Attendances = 6, Changes = before.Changes + 1,
         });
 
         var second = await portal.PostCsvAsync(portal.TokenA, csv);
@@ -89,6 +90,106 @@ public class AttendanceImportTests(ImportFixture portal) : IClassFixture<ImportF
 
         corrected.StatusCode.Should().Be(HttpStatusCode.OK);
         (await CountAsync(offering.Id)).Should().Be(afterFirst with { Changes = afterFirst.Changes + 1 }, "only the one changed mark enters the trail");
+    }
+
+    [Fact]
+    public async Task A_mixed_file_adds_new_marks_corrects_changed_ones_and_keeps_only_the_corrections_in_the_trail()
+    {
+        var offering = await portal.OfferingAsync();
+        var children = portal.ChildrenA;
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var rosterTime = new DateTime(2026, 10, 5, 10, 0, 0, DateTimeKind.Utc);
+        long sessionId;
+        await using (var db = portal.NewDb())
+        {
+            var startsAt = Schedule.ToUtc(new DateOnly(2026, 10, 5), new TimeOnly(10, 0), berlin);
+            var session = new Session { OfferingId = offering.Id, StartsAt = startsAt, EndsAt = startsAt.AddMinutes(90), Status = SessionStatus.Held };
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync();
+            sessionId = session.Id;
+            foreach (var (child, status) in new[] { (0, AttendanceStatus.Absent), (1, AttendanceStatus.Present), (2, AttendanceStatus.Excused) })
+            {
+                db.Attendances.Add(new Web.Domain.Attendance { SessionId = sessionId, ParticipantId = children[child].Id, Status = status, RecordedAt = rosterTime });
+            }
+            await db.SaveChangesAsync();
+        }
+        var newChild = portal.NewCode();
+        var code = offering.Code;
+        var csv = ImportFixture.Csv(
+            $"{code},2026-10-05,10:00,{children[0].Code},,,,present",   // corrected: absent -> present
+            $"{code},2026-10-05,10:00,{children[1].Code},,,,present",   // as stored
+            $"{code},2026-10-05,10:00,{children[2].Code},,,,absent",    // corrected: excused -> absent
+            $"{code},2026-10-05,10:00,{children[3].Code},,,,present",   // new mark in a stored session
+            $"{code},2026-10-07,10:00,{newChild},2021,4,{portal.DistrictA.Code},excused"); // new child, new session
+        var before = await CountAsync(offering.Id);
+        long auditBefore;
+        await using (var db = portal.NewDb()) auditBefore = await db.AuditEvents.MaxAsync(e => (long?)e.Id) ?? 0;
+
+        var response = await portal.PostCsvAsync(portal.TokenA, csv);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadFromJsonAsync<ImportSummary>()).Should().BeEquivalentTo(new ImportSummary(5, 5, 1, 1, []));
+        var afterFirst = await CountAsync(offering.Id);
+        afterFirst.Should().Be(before with { Sessions = 2, Participants = before.Participants + 1, Enrolments = 5, Attendances = 5, Changes = before.Changes + 2 });
+        await using (var db = portal.NewDb())
+        {
+            var newChildId = (await db.Participants.SingleAsync(p => p.Code == newChild)).Id;
+            var marks = await db.Attendances.AsNoTracking().Where(a => a.Session.OfferingId == offering.Id)
+                .ToDictionaryAsync(a => a.ParticipantId);
+            marks.Values.Select(a => (a.ParticipantId, a.Status)).Should().BeEquivalentTo(new[]
+            {
+                (children[0].Id, AttendanceStatus.Present), (children[1].Id, AttendanceStatus.Present), (children[2].Id, AttendanceStatus.Absent),
+                (children[3].Id, AttendanceStatus.Present), (newChildId, AttendanceStatus.Excused),
+            });
+            (marks[children[1].Id].RecordedById, marks[children[1].Id].RecordedAt).Should().Be(((string?)null, rosterTime), "an unchanged mark is not written");
+            foreach (var written in new[] { children[0].Id, children[2].Id, children[3].Id, newChildId })
+            {
+                (marks[written].RecordedById, marks[written].RecordedAt).Should().Be((portal.StaffA.Id, ImportFixture.Now.UtcDateTime));
+            }
+            (await db.AttendanceChanges.AsNoTracking().Where(c => db.Sessions.Any(s => s.Id == c.SessionId && s.OfferingId == offering.Id))
+                    .OrderBy(c => c.ParticipantId).Select(c => new { c.SessionId, c.ParticipantId, c.StatusBefore, c.StatusAfter, c.ChangedById, c.ChangedAt })
+                    .ToListAsync())
+                .Should().Equal(new[]
+                {
+                    new { SessionId = sessionId, ParticipantId = children[0].Id, StatusBefore = (AttendanceStatus?)AttendanceStatus.Absent, StatusAfter = AttendanceStatus.Present, ChangedById = (string?)portal.StaffA.Id, ChangedAt = ImportFixture.Now.UtcDateTime },
+                    new { SessionId = sessionId, ParticipantId = children[2].Id, StatusBefore = (AttendanceStatus?)AttendanceStatus.Excused, StatusAfter = AttendanceStatus.Absent, ChangedById = (string?)portal.StaffA.Id, ChangedAt = ImportFixture.Now.UtcDateTime },
+                }.OrderBy(c => c.ParticipantId), "only the two corrections are copied to the trail, each with what it replaced");
+            var entry = await db.AuditEvents.AsNoTracking().Where(e => e.Id > auditBefore).SingleAsync();
+            entry.Details.Should().Contain("\"recorded\": 2").And.Contain("\"corrected\": 2").And.Contain("\"children\": 4");
+        }
+
+        var again = await portal.PostCsvAsync(portal.TokenA, csv);
+
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await CountAsync(offering.Id)).Should().Be(afterFirst, "the same file again writes no mark and no trail entry");
+        await using (var db = portal.NewDb())
+        {
+            (await db.AuditEvents.CountAsync(e => e.Id > auditBefore)).Should().Be(1, "an import that changes nothing leaves no audit entry");
+        }
+    }
+
+    [Fact]
+    public async Task A_new_child_given_with_different_details_on_two_lines_is_reported_on_each_of_them()
+    {
+        var offering = await portal.OfferingAsync();
+        var (code, district) = (offering.Code, portal.DistrictA.Code);
+        var (twice, incomplete) = (portal.NewCode(), portal.NewCode());
+        var csv = ImportFixture.Csv(
+            $"{code},2026-10-05,10:00,{twice},2021,4,{district},present",   // 2
+            $"{code},2026-10-07,10:00,{twice},2021,5,{district},present",   // 3: another birth month
+            $"{code},2026-10-05,10:00,{incomplete},2021,4,{district},present", // 4: fine
+            $"{code},2026-10-07,10:00,{incomplete},,4,{district},present");    // 5: no birth year, which is no second value
+        var before = await CountAsync(offering.Id);
+
+        var response = await portal.PostCsvAsync(portal.TokenA, csv);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var conflict = $"New participant \"{twice}\" is given with a different birth year, birth month or district on another line.";
+        (await response.Content.ReadFromJsonAsync<ImportSummary>())!.Errors.Should().Equal(
+            new ImportError(2, conflict),
+            new ImportError(3, conflict),
+            new ImportError(5, $"Participant \"{incomplete}\" is new: birth_year, birth_month and district_code are required."));
+        (await CountAsync(offering.Id)).Should().Be(before);
     }
 
     [Fact]
