@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -71,17 +72,21 @@ public static class PublicAnswers
                 ["application/problem+json", "application/x-ndjson", "text/calendar", "image/svg+xml"]);
         });
         builder.Services.Replace(ServiceDescriptor.Singleton<IResponseCompressionProvider, SecretFreeCompression>());
+        builder.Services.AddAntiforgery();
+        var antiforgery = builder.Services.Last(service => service.ServiceType == typeof(IAntiforgery));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAntiforgery>(services =>
+            new NoTokenCookieOnPublicAnswers((IAntiforgery)ActivatorUtilities.CreateInstance(services, antiforgery.ImplementationType!))));
         builder.AddCatalogueOutputCache();
         return builder;
     }
 
     /// <summary>
-    /// After authentication (the output cache must know who asks), before the endpoints: compression outside, the
-    /// cache headers and ETag around the output cache, so a cached and a fresh answer get the same validators.
+    /// After authentication (the output cache must know who asks), before the endpoints: the cache headers and ETag
+    /// around the output cache, so a cached and a fresh answer get the same validators. Compression is outside them
+    /// all, before routing (PlatformModule.UsePlatform), so the short-circuited static files are compressed too.
     /// </summary>
     public static WebApplication UsePortalPublicAnswers(this WebApplication app)
     {
-        app.UseResponseCompression();
         app.UseMiddleware<PublicAnswerValidators>();
         app.UseOutputCache();
         return app;
@@ -96,8 +101,39 @@ public static class PublicAnswers
 
         public bool CheckRequestAcceptsCompression(HttpContext context) => _inner.CheckRequestAcceptsCompression(context);
 
-        public bool ShouldCompressResponse(HttpContext context) => HoldsNoSecret(context) && _inner.ShouldCompressResponse(context);
+        /// <summary>A static file holds no secret whoever asks (MudBlazor's stylesheet has no pre-compressed copy).</summary>
+        public bool ShouldCompressResponse(HttpContext context) =>
+            (StaticAssetMarker.IsStaticAsset(context) || HoldsNoSecret(context)) && _inner.ShouldCompressResponse(context);
     }
+}
+
+/// <summary>
+/// Blazor makes an antiforgery token for every page it renders once interactive render modes exist (our staff area),
+/// and storing it sets a cookie and marks the answer no-store: every public page would be private and uncompressed.
+/// To an anonymous visitor a public catalogue answer holds no form that posts back (its one post, the language
+/// switch, is checked by origin, decision 0019), so on such a GET the token set is made but not stored. Every other
+/// page, and a signed-in user's copy of a public one (its sign-out form needs the cookie), gets its cookie as before.
+/// </summary>
+public sealed class NoTokenCookieOnPublicAnswers(IAntiforgery inner) : IAntiforgery
+{
+    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
+        IsPublicRead(httpContext) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+
+    public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
+
+    public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
+
+    public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
+
+    public void SetCookieTokenAndHeader(HttpContext httpContext)
+    {
+        if (!IsPublicRead(httpContext)) inner.SetCookieTokenAndHeader(httpContext);
+    }
+
+    private static bool IsPublicRead(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && PublicAnswers.IsPublicCatalogueAnswer(context)
+        && !PublicAnswers.CarriesCredentials(context.Request);
 }
 
 /// <summary>
@@ -151,6 +187,7 @@ public sealed class PublicAnswerValidators(RequestDelegate next)
                 return;
             }
         }
+        if (buffer.Length == 0) return;   // an empty error, which the status-code pages outside fill in
         response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);

@@ -59,7 +59,9 @@ public class LanguageSwitchTests(PortalFixture portal) : IClassFixture<PortalFix
 
         using var response = await client.SendAsync(request);
 
-        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        // A form post's error goes to the translated status page, as every form endpoint's does (ErrorResponses).
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location?.OriginalString.Should().Be("/status/403");
         (response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).Should().NotContain(c => c.Contains(".AspNetCore.Culture"));
     }
 
