@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
 namespace FamilyServices.Web.Data.Migrations
 {
     [DbContext(typeof(FamilyServicesDb))]
-    [Migration("20261207131103_CatalogueChangeNotifications")]
+    [Migration("20261207172208_CatalogueChangeNotifications")]
     partial class CatalogueChangeNotifications
     {
         /// <inheritdoc />
@@ -29,6 +30,104 @@ namespace FamilyServices.Web.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "unaccent");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("FamilyServices.Web.Data.SearchOffering", b =>
+                {
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("offering_id");
+
+                    b.PrimitiveCollection<string[]>("AccessibilityFeatures")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("accessibility_features");
+
+                    b.PrimitiveCollection<string[]>("CategoryCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("category_codes");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("centre_id");
+
+                    b.Property<NpgsqlCube>("CentrePoint")
+                        .HasColumnType("cube")
+                        .HasColumnName("centre_point");
+
+                    b.PrimitiveCollection<string[]>("DeliveryLanguages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("delivery_languages");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("district_code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<bool>("IsFree")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_free");
+
+                    b.Property<bool>("IsOnline")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_online");
+
+                    b.Property<int>("MaxAgeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_age_months");
+
+                    b.Property<int>("MinAgeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_age_months");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("slug");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<DateTime?>("VisibleFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visible_from");
+
+                    b.Property<DateTime?>("VisibleUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visible_until");
+
+                    b.Property<int>("Weekdays")
+                        .HasColumnType("integer")
+                        .HasColumnName("weekdays");
+
+                    b.HasKey("OfferingId")
+                        .HasName("pk_search_offerings");
+
+                    b.HasIndex("CentreId")
+                        .HasDatabaseName("ix_search_offerings_centre_id");
+
+                    b.HasIndex("CentrePoint")
+                        .HasDatabaseName("ix_search_offerings_centre_point");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CentrePoint"), "gist");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_search_offerings_programme_id");
+
+                    b.ToTable("search_offerings");
+                });
 
             modelBuilder.Entity("FamilyServices.Web.Domain.ApiToken", b =>
                 {
@@ -1495,6 +1594,44 @@ namespace FamilyServices.Web.Data.Migrations
                     b.ToTable("reach_figures");
                 });
 
+            modelBuilder.Entity("FamilyServices.Web.Domain.ReachOfferingMonth", b =>
+                {
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_year");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("offering_id");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<int>("HeadcountAdults")
+                        .HasColumnType("integer")
+                        .HasColumnName("headcount_adults");
+
+                    b.Property<int>("HeadcountChildren")
+                        .HasColumnType("integer")
+                        .HasColumnName("headcount_children");
+
+                    b.Property<int>("SessionsHeld")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_held");
+
+                    b.HasKey("PeriodKind", "PeriodYear", "OfferingId", "Month")
+                        .HasName("pk_reach_offering_months");
+
+                    b.ToTable("reach_offering_months");
+                });
+
             modelBuilder.Entity("FamilyServices.Web.Domain.ReachPendingParticipant", b =>
                 {
                     b.Property<int>("ParticipantId")
@@ -1554,6 +1691,52 @@ namespace FamilyServices.Web.Data.Migrations
                         .HasName("pk_reach_periods");
 
                     b.ToTable("reach_periods");
+                });
+
+            modelBuilder.Entity("FamilyServices.Web.Domain.ReachSpan", b =>
+                {
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_year");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_year");
+
+                    b.Property<int>("DistinctChildren")
+                        .HasColumnType("integer")
+                        .HasColumnName("distinct_children");
+
+                    b.HasKey("PeriodKind", "FromYear", "ToYear")
+                        .HasName("pk_reach_spans");
+
+                    b.ToTable("reach_spans");
+                });
+
+            modelBuilder.Entity("FamilyServices.Web.Domain.ReachStaleOffering", b =>
+                {
+                    b.Property<string>("PeriodKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_year");
+
+                    b.Property<int>("OfferingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("offering_id");
+
+                    b.HasKey("PeriodKind", "PeriodYear", "OfferingId")
+                        .HasName("pk_reach_stale_offerings");
+
+                    b.ToTable("reach_stale_offerings");
                 });
 
             modelBuilder.Entity("FamilyServices.Web.Domain.ReachStalePeriod", b =>
