@@ -32,6 +32,7 @@ if (isOperatorCommand) return await OperatorCommands.RunAsync(args, app.Services
 app.UsePlatform();
 app.UseAccounts();
 app.UsePlatformFormProtection();
+app.UsePortalPublicAnswers();
 app.MapPlatform();
 app.MapLanguageSwitch();
 app.MapAccounts();

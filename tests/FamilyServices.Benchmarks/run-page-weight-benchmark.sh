@@ -8,9 +8,10 @@
 # 3. Debian's Chromium, headless (Playwright for .NET; never `playwright install`), visits each page once in a fresh
 #    context: the public pages signed out (/, /search and the first programme /search links to), the staff pages
 #    signed in (PAGE_WEIGHT_STAFF_PAGES, default below) until their circuit runs and the network is idle;
-# 4. for every response: the body's bytes as sent (with whatever Content-Encoding the portal chose), and gzip -9 and
+# 4. for every response: the body's bytes as transferred (with whatever Content-Encoding the portal chose), and gzip -9 and
 #    brotli 11 of the body computed by the benchmark; the circuit's WebSocket bytes apart; totals per page;
-# 5. fails when a public page loads MudBlazor or blazor.web.js, or a staff page does not run in its circuit.
+# 5. prints the CSS+JS of the first public page as transferred against issue 15's target (70 kB);
+# 6. fails when a public page loads MudBlazor or blazor.web.js, or a staff page does not run in its circuit.
 # The summary goes to .data/bench/pages/results-<time>.txt.
 set -euo pipefail
 

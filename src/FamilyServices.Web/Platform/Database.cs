@@ -22,12 +22,34 @@ public static class Database
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<CatalogueAuditInterceptor>();
         builder.Services.AddDbContextFactory<FamilyServicesDb>((services, options) =>
-            Configure(options, connectionString).AddInterceptors(services.GetRequiredService<CatalogueAuditInterceptor>()));
+            Configure(options, connectionString).AddInterceptors(
+                services.GetRequiredService<CatalogueAuditInterceptor>(), services.GetRequiredService<CatalogueWriteInterceptor>()));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<FamilyServicesDb>>().CreateDbContext());
 
         // Cookie and antiforgery keys in the data_protection_keys table: restarts and every instance share them.
         builder.Services.AddDataProtection().SetApplicationName("FamilyServices").PersistKeysToDbContext<FamilyServicesDb>();
         return builder;
+    }
+
+    /// <summary>A connection string for a LISTENing connection, e.g. straight to PostgreSQL when the portal's goes through a pooler.</summary>
+    public const string ListenerConnectionStringName = "FamilyServicesListen";
+
+    /// <summary>
+    /// The portal's database (or <see cref="ListenerConnectionStringName"/>) on a connection of its own outside the pool,
+    /// since a LISTEN belongs to one connection; named in pg_stat_activity.
+    /// </summary>
+    public static string? ListenerConnectionString(IConfiguration configuration, string applicationName)
+    {
+        var configured = configuration.GetConnectionString(ListenerConnectionStringName) is { Length: > 0 } own
+            ? own : configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        return new Npgsql.NpgsqlConnectionStringBuilder(configured)
+        {
+            Pooling = false,
+            ApplicationName = applicationName,
+            // TCP keepalives find a connection whose far end vanished without closing it.
+            TcpKeepAlive = true,
+        }.ConnectionString;
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>

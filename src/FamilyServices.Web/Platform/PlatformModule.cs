@@ -20,10 +20,16 @@ public static class PlatformModule
         builder.AddPortalSecurityHeaders();
         builder.AddPortalRequestLimits();
         builder.AddInteractiveArea();
+        builder.AddPortalPublicAnswers();
         // blazor.web.js and MudBlazor's files come from packages; a build (not a publish) finds them through the
         // static web assets manifest, which ASP.NET Core reads by itself only in Development. A published app has
         // them in wwwroot and no manifest, and this does nothing.
         builder.WebHost.UseStaticWebAssets();
+        // A build's manifest would otherwise be served no-cache in Development (for hot reload, which we do not use):
+        // its own headers are right in every environment, since a changed file gets a new fingerprinted address.
+        builder.Configuration["EnableStaticAssetsDevelopmentCaching"] ??= "true";
+        // Nor do we want its catch-all route for files added after the build: every file comes from the manifest.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] ??= "true";
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CurrentCity>();
@@ -43,7 +49,8 @@ public static class PlatformModule
         // Outside the error handling, so the request line has the status code of the answer that was really sent.
         app.UsePortalRequestLogging();
         app.UsePortalErrorResponses();
-        app.UseStaticFiles();
+        // Before routing, so the static files that routing answers at once are compressed too (PublicAnswers).
+        app.UseResponseCompression();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.
         app.UseRouting();
         app.UseDeclaredSizeRefusal();
@@ -65,8 +72,19 @@ public static class PlatformModule
 
     public static WebApplication MapPlatform(this WebApplication app)
     {
+        // wwwroot and the packages' files (MudBlazor, blazor.web.js) from the build's manifest: fingerprinted
+        // addresses (@Assets[...]) cached for a year as immutable, brotli and gzip made at publish, ETags.
+        // Short-circuited: answered by the routing middleware, so no sign-in is read for them (no database look-up, no
+        // renewed cookie that would mark them no-store) and no account gate holds them up.
+        app.MapStaticAssets().ShortCircuit().Add(endpoint => endpoint.Metadata.Add(new StaticAssetMarker()));
         app.MapHealthEndpoints();
         app.MapOpenApi();
         return app;
     }
+}
+
+/// <summary>Endpoint metadata of the build's static files: the same for everyone, so compressed whoever asks.</summary>
+public sealed class StaticAssetMarker
+{
+    public static bool IsStaticAsset(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetMarker>() is not null;
 }

@@ -32,7 +32,7 @@ public sealed class PageWeight(StaffBrowser browser, TextWriter output)
     /// <summary>Anything whose address names MudBlazor or Blazor's scripts: none of it may reach a parent's page.</summary>
     public static bool IsInteractiveAsset(string path) =>
         path.Contains("mudblazor", StringComparison.OrdinalIgnoreCase)
-        || path.Contains("blazor.web.js", StringComparison.OrdinalIgnoreCase)
+        || path.Contains("blazor.web.", StringComparison.OrdinalIgnoreCase)
         || path.Contains("/_framework/", StringComparison.OrdinalIgnoreCase)
         || path.Contains("/_blazor", StringComparison.OrdinalIgnoreCase);
 
@@ -203,7 +203,20 @@ public sealed class PageWeight(StaffBrowser browser, TextWriter output)
                 + $"{Triple(cssAndJs),-22} {Triple(all),-22} {Kb(visit.Other.Sum(r => r.Sent)),-10} "
                 + (visit.SocketReceived > 0 ? $"{Kb(visit.SocketReceived)} received" : "-"));
         }
+        if (visits.FirstOrDefault(v => !v.Staff) is { } first)
+        {
+            // Issue 15: what the first public page's styles and scripts cost on the wire, with the encoding the portal chose.
+            var cssAndJs = first.Css.Concat(first.Js).ToList();
+            var sent = cssAndJs.Sum(r => r.Sent);
+            var encodings = string.Join(", ", cssAndJs.GroupBy(r => r.Encoding).Select(g => $"{g.Count()} {g.Key}"));
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"target (issue 15): CSS+JS of the first public page {first.Path} as transferred: {Kb(sent)} kB ({encodings}); "
+                + $"at most {Kb(FirstPageTargetBytes)} kB: {(sent <= FirstPageTargetBytes ? "met" : "MISSED")}");
+        }
     }
+
+    /// <summary>Issue 15's target for the CSS and JS of the first public page, as transferred.</summary>
+    public const long FirstPageTargetBytes = 70_000;
 
     private static string Triple(IEnumerable<Resource> resources, bool counted = false)
     {

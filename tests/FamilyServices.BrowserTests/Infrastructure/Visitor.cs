@@ -58,14 +58,14 @@ public sealed class Visitor(IBrowserContext context, IPage page, string test, Vi
 
     /// <summary>
     /// Waits until an interactive staff page runs in its circuit (the staff layout marks it), so clicks reach handlers.
-    /// Static pages (no blazor.web.js) return at once.
+    /// Static pages (no blazor.web.js, whose address is fingerprinted: _framework/blazor.web.{fingerprint}.js) return at once.
     /// </summary>
     public async Task WaitForCircuitAsync()
     {
         // One check in the page, so that a document replaced meanwhile (a static page loaded from a staff page's link
         // after the address changed) is judged as a whole: static, or interactive and ready.
         await Page.WaitForFunctionAsync(
-            "() => !document.querySelector(\"script[src*='blazor.web.js']\") || document.querySelector('[data-circuit=ready]') !== null",
+            "() => !document.querySelector(\"script[src*='_framework/blazor.web.']\") || document.querySelector('[data-circuit=ready]') !== null",
             null, new PageWaitForFunctionOptions { Timeout = CircuitTimeoutMs, PollingInterval = 100 });
     }
 

@@ -34,6 +34,10 @@ public class PortalFixture : WebApplicationFactory<Program>, IAsyncLifetime
         // Many fixtures sign Admins, Editors and Officials in with a password alone; the two-factor gate is proved
         // with its default setting in Features/Accounts/TwoFactor.
         builder.UseSetting("Portal:Accounts:TwoFactorRequiredRoles", "");
+        // Tests write rows on their own connections and read pages at once, often with a pinned clock; the output
+        // cache would answer from before the write until the notification arrives. Its own tests turn it on
+        // (Platform/PublicCachingTests).
+        builder.UseSetting("Portal:OutputCache:Enabled", "false");
     }
 
     public FamilyServicesDb NewDb() => NewDb(ConnectionString);

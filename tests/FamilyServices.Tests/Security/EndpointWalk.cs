@@ -47,6 +47,8 @@ public static partial class EndpointWalk
     /// </summary>
     public static List<Route> Routes(IServiceProvider services) =>
         services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            // wwwroot's files and the packages' (MapStaticAssets): public by design, not endpoints of the portal's own.
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
             .Select(e => (Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"],
                 Interactive: IsInteractivePage(e)))
             .Where(e => !e.Pattern.StartsWith("/_", StringComparison.Ordinal))
@@ -211,9 +213,16 @@ public static partial class EndpointWalk
 
     public static string TokenOf(HtmlDocument page) => page.AntiforgeryToken();
 
-    /// <summary>A valid antiforgery token of the client's user, from a static page that has a form (the home page's language switch).</summary>
-    public static async Task<string> TokenAsync(HttpClient client) =>
-        TokenOf(await PageAsync(client, "/") ?? throw new InvalidOperationException("The home page did not answer with a page."));
+    /// <summary>
+    /// A valid antiforgery token of the client's user, from a static page that has a form: the home page's sign-out form
+    /// for a signed-in user, the sign-in form for a visitor (the language switch carries none, decision 0019).
+    /// </summary>
+    public static async Task<string> TokenAsync(HttpClient client)
+    {
+        var home = await PageAsync(client, "/") ?? throw new InvalidOperationException("The home page did not answer with a page.");
+        if (home.DocumentNode.SelectSingleNode("//input[@name='__RequestVerificationToken']") is not null) return TokenOf(home);
+        return TokenOf(await PageAsync(client, "/account/sign-in") ?? throw new InvalidOperationException("The sign-in page did not answer with a page."));
+    }
 
     /// <summary>A fingerprint of every table, except the ones that change by reading (key ring, token use times).</summary>
     public static async Task<List<string>> SnapshotAsync(string connectionString)

@@ -134,22 +134,10 @@ public sealed partial class AttendanceListener(IConfiguration configuration, ILo
     }
 
     /// <summary>A connection string for the listener alone, e.g. straight to PostgreSQL when the portal's goes through a pooler.</summary>
-    public const string ConnectionStringName = "FamilyServicesListen";
+    public const string ConnectionStringName = Database.ListenerConnectionStringName;
 
     /// <summary>The portal's database, on a connection of its own outside the pool (LISTEN belongs to one connection).</summary>
-    public static string? ListenerConnectionString(IConfiguration configuration)
-    {
-        var configured = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } own
-            ? own : configuration.GetConnectionString(Database.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(configured)) return null;
-        return new NpgsqlConnectionStringBuilder(configured)
-        {
-            Pooling = false,
-            ApplicationName = ApplicationName,
-            // TCP keepalives find a connection whose far end vanished without closing it.
-            TcpKeepAlive = true,
-        }.ConnectionString;
-    }
+    public static string? ListenerConnectionString(IConfiguration configuration) => Database.ListenerConnectionString(configuration, ApplicationName);
 
     private void OnNotification(string payload)
     {

@@ -28,9 +28,10 @@ public static class CatalogueApi
 
     public static WebApplication MapCatalogueApi(this WebApplication app)
     {
-        app.MapGet("/api/v1/offerings", GetOfferings).WithName("GetOfferings");
-        app.MapGet("/api/v1/centres", GetCentres).WithName("GetCentres");
-        app.MapGet("/api/v1/programmes", SearchProgrammes).WithName("SearchProgrammes").RequireRateLimiting(RateLimits.PublicSearch);
+        app.MapGet("/api/v1/offerings", GetOfferings).WithName("GetOfferings").AsPublicCatalogueAnswer();
+        app.MapGet("/api/v1/centres", GetCentres).WithName("GetCentres").AsPublicCatalogueAnswer();
+        app.MapGet("/api/v1/programmes", SearchProgrammes).WithName("SearchProgrammes").RequireRateLimiting(RateLimits.PublicSearch)
+            .AsPublicCatalogueAnswer();
         return app;
     }
 

@@ -27,6 +27,7 @@ public static class HsdsApi
         var hsds = app.MapGroup(Root)
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(RateLimits.PublicSearch)
+            .AsPublicCatalogueAnswer()
             .ExcludeFromDescription();
         hsds.MapGet("/", Index);
         hsds.MapGet("/services", ListServicesAsync);

@@ -14,8 +14,8 @@ public static class CalendarEndpoints
 
     public static WebApplication MapCalendarEndpoints(this WebApplication app)
     {
-        app.MapGet("/calendar/sessions/{sessionId:long}.ics", GetSessionAsync);
-        app.MapGet("/calendar/offerings/{code}.ics", GetOfferingFeedAsync);
+        app.MapGet("/calendar/sessions/{sessionId:long}.ics", GetSessionAsync).AsPublicCatalogueAnswer();
+        app.MapGet("/calendar/offerings/{code}.ics", GetOfferingFeedAsync).AsPublicCatalogueAnswer();
         return app;
     }
 

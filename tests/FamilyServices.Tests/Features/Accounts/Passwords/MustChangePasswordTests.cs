@@ -34,6 +34,7 @@ public class MustChangePasswordTests(PasswordsFixture portal) : IClassFixture<Pa
         status.Headers.Location.Should().BeNull("error pages are not held up");
         status.StatusCode.Should().Be(HttpStatusCode.Forbidden, "the status page itself answers");
         (await staff.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await staff.GetAsync("/css/site.css")).StatusCode.Should().Be(HttpStatusCode.OK, "the change page needs its stylesheet");
         var changePage = await staff.GetAsync(PasswordsFixture.Target(today));
         changePage.StatusCode.Should().Be(HttpStatusCode.OK);
         (await changePage.Content.ReadAsStringAsync()).Should().Contain("You signed in with a one-time password");

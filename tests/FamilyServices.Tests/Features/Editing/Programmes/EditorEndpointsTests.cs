@@ -69,7 +69,8 @@ public partial class EditorEndpointsTests(EditorWorld world) : IClassFixture<Edi
 
         var html = await editor.GetStringAsync(ProgrammeListPage.Path);
 
-        html.Should().Contain("blazor.web.js").And.Contain("MudBlazor.min.css");
+        // Fingerprinted addresses (MapStaticAssets): _framework/blazor.web.{fingerprint}.js, MudBlazor.min.{fingerprint}.css.
+        html.Should().Contain("_framework/blazor.web.").And.Contain("_content/MudBlazor/MudBlazor.min.");
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]

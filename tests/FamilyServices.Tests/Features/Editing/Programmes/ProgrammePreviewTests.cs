@@ -28,7 +28,7 @@ public class ProgrammePreviewTests(EditorWorld world) : IClassFixture<EditorWorl
         preview.Find("//h2[@id='where-heading']").Should().NotBeNull("the same sections as the public page");
         preview.Find("//meta[@name='robots']").GetAttributeValue("content", "").Should().Be("noindex");
         preview.DocumentNode.SelectSingleNode("//link[@rel='canonical']").Should().BeNull("a preview is never the canonical page");
-        preview.DocumentNode.SelectSingleNode("//script[contains(@src, 'blazor.web.js')]").Should().BeNull("a static page, without a circuit");
+        preview.DocumentNode.SelectSingleNode("//script[contains(@src, '_framework/blazor.web.')]").Should().BeNull("a static page, without a circuit");
         response.Headers.GetValues("Content-Security-Policy").Single().Should().NotContain("unsafe-inline", "the public pages' strict policy");
 
         (await anonymous.GetAsync($"/programmes/{programme.Slug}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
