@@ -6,6 +6,7 @@ using FamilyServices.Benchmarks.Pages;
 using FamilyServices.Benchmarks.Reach;
 using FamilyServices.Benchmarks.Search;
 using FamilyServices.Web.Features.Operations;
+using Microsoft.Playwright;
 
 const string Usage = """
     Usage: FamilyServices.Benchmarks <command>   (run-search-benchmark.sh runs all of it; see docs/performance.md)
@@ -35,6 +36,12 @@ const string Usage = """
                   the portal's RSS and GC heap per open staff page (circuit), and Chromium's memory beside it
                   (run-circuit-memory-benchmark.sh); --traffic-after: that many GETs of / once the pages are closed,
                   then memory again (the portal must not limit / for the address: Portal__RateLimits__SearchPerMinute)
+      reach-dashboard --base URL --email E --password-file FILE --totp-secret-file FILE [--runs 30] [--warm-up 2] [--year YYYY]
+                  the officials' dashboard in Chromium, signed in as an official does (password, then the RFC 6238
+                  code of the key in --totp-secret-file; an account without an authenticator sets one up on the
+                  enrolment page and the key is written there): per run, navigation → key figures shown, choosing the
+                  year before → its figures shown, choosing the breakdown by centre → shown; p50/p95/max and issue
+                  15's target (p95 at most 300 ms), not gated; --year defaults to last year (run-reach-benchmark.sh)
     """ + "\n" + LoadCommands.Usage;
 
 try
@@ -47,6 +54,7 @@ try
         ["generate-reach", .. var rest] => await GenerateReachAsync(CommandOptions.Parse(rest)),
         ["page-weight", .. var rest] => await PageWeightAsync(CommandOptions.Parse(rest)),
         ["circuit-memory", .. var rest] => await CircuitMemoryAsync(CommandOptions.Parse(rest)),
+        ["reach-dashboard", .. var rest] => await ReachDashboardAsync(CommandOptions.Parse(rest)),
         ["load", .. var rest] => await LoadCommands.RunAsync(rest),
         ["help"] or ["--help"] => Help(),
         _ => Fail("Unknown command or wrong arguments."),
@@ -129,6 +137,27 @@ static async Task<int> CircuitMemoryAsync(CommandOptions options)
         ? await RuntimeCounters.StartAsync(tool, portalPid, options.Required("counters-csv"))
         : null;
     return await new CircuitMemory(browser, portalPid, baseAddress.Port, counters, Console.Out).RunAsync(plan);
+}
+
+static async Task<int> ReachDashboardAsync(CommandOptions options)
+{
+    options.OnlyAllow("base", "email", "password-file", "totp-secret-file", "runs", "warm-up", "year");
+    var baseAddress = BaseAddress(options);
+    var year = Count(options, "year", DateTime.UtcNow.Year - 1);
+    if (year is < 2000 or > 2100) throw new CommandOptionsException("--year must be a year such as 2025.");
+    var warmUp = options.Optional("warm-up") == "0" ? 0 : Count(options, "warm-up", 2);
+    var plan = new ReachDashboardPlan(year, Count(options, "runs", 30), warmUp);
+    try
+    {
+        await using var browser = await StaffBrowser.LaunchAsync(baseAddress);
+        await browser.SignInAsync(options.Required("email"), options.Required("password-file"), Console.Out, options.Required("totp-secret-file"));
+        return await new ReachDashboardTiming(browser, Console.Out).RunAsync(plan);
+    }
+    catch (Exception exception) when (exception is PlaywrightException or TimeoutException or InvalidOperationException or IOException or FormatException)
+    {
+        Console.Error.WriteLine($"error: {exception.Message}");
+        return 1;
+    }
 }
 
 static Uri BaseAddress(CommandOptions options) =>
