@@ -25,8 +25,18 @@ public sealed class CurrentCity(IDbContextFactory<FamilyServicesDb> dbFactory, T
     {
         var now = clock.GetUtcNow();
         if (_city is not null && now - _readAt < KeepFor) return _city;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var city = await db.CityProfiles.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        CityProfile? city;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            city = await db.CityProfiles.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseAvailability.IsOutage(exception))
+        {
+            // The layout of a page that needs no other data (the "temporarily unavailable" page among them) still
+            // renders while the database is down: with the city last read, or the neutral one before any was.
+            return _city ?? Unconfigured;
+        }
         if (city is null) return Unconfigured; // not kept: the next request sees a city as soon as one is loaded
         (_city, _readAt) = (city, now);
         return city;

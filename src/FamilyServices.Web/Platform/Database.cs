@@ -1,6 +1,7 @@
 using FamilyServices.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FamilyServices.Web.Platform;
 
@@ -53,7 +54,10 @@ public static class Database
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.CommandTimeout(120));
+        options.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.CommandTimeout(120))
+            // A connection that cannot be opened is an outage: DatabaseAvailability logs it once, the request's line
+            // says 503, and the exception still reaches whoever asked. EF Core's own error line per attempt is noise.
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
 
     /// <summary>
     /// The portal's queries are short; PostgreSQL's JIT compiler would spend longer compiling some plans than running

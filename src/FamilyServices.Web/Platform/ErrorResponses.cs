@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace FamilyServices.Web.Platform;
 
@@ -26,18 +25,15 @@ public static class ErrorResponses
     {
         if (IsApi(context))
         {
-            // The database out of reach is a moment's outage, not a fault of the request: 503, try again later.
-            var unavailable = DatabaseUnavailable(context.Features.Get<IExceptionHandlerFeature>()?.Error);
-            var status = unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-            context.Response.StatusCode = status;
-            if (unavailable) context.Response.Headers.RetryAfter = "30";
+            // An outage of the database answered 503 before this (DatabaseOutageAnswers): this is a fault of the portal.
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
                 ProblemDetails =
                 {
-                    Status = status,
-                    Title = unavailable ? "The service is not available for a moment." : "The server could not complete the request.",
+                    Status = StatusCodes.Status500InternalServerError,
+                    Title = "The server could not complete the request.",
                     Extensions = { ["correlationId"] = context.TraceIdentifier },
                 },
             });
@@ -49,17 +45,7 @@ public static class ErrorResponses
         context.Response.Redirect($"/error?ref={Uri.EscapeDataString(context.TraceIdentifier)}");
     }
 
-    /// <summary>A connection that failed or broke (Npgsql calls these transient), or a timeout, anywhere in the chain.</summary>
-    public static bool DatabaseUnavailable(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException) return true;
-        }
-        return false;
-    }
-
-    private static bool IsApi(HttpContext context) =>
+    public static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hsds");
 
 

@@ -44,6 +44,7 @@ public static class Logging
                 // /search?postcode=...&birth=..."), at Information and Debug; their warnings and errors still come.
                 .MinimumLevel.Override(HostingDiagnostics, LogEventLevel.Warning)
                 .MinimumLevel.Override(DataProtectionKeyRepository, LogEventLevel.Information)
+                .Filter.ByExcluding(IsOutageEcho)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Application", "FamilyServices");
             foreach (var category in CircuitMessages) logging.MinimumLevel.Override(category, LogEventLevel.Information);
@@ -62,6 +63,18 @@ public static class Logging
         writeToProviders: true);
         return builder;
     }
+
+    /// <summary>
+    /// While the database is down, EF Core and Data Protection log each failed connection as an error with its stack
+    /// trace, several per request. <see cref="DatabaseAvailability"/> logs the outage once and each request's line
+    /// says 503, so these echoes are left out; any other error of theirs still comes.
+    /// </summary>
+    private static bool IsOutageEcho(LogEvent logEvent) =>
+        logEvent.Exception is { } exception
+        && logEvent.Properties.TryGetValue("SourceContext", out var value) && value is ScalarValue { Value: string source }
+        && (source.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
+            || source.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal))
+        && DatabaseAvailability.IsOutage(exception);
 
     /// <summary>
     /// One line per request, written when the answer is complete, so it has the final status code (error pages

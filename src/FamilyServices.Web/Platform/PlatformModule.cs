@@ -33,6 +33,8 @@ public static class PlatformModule
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CurrentCity>();
+        builder.Services.AddSingleton<DatabaseAvailability>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseAvailability>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         // Turkish, German, Dutch and Arabic letters are written as they are, not as &#x...; entities.
@@ -49,6 +51,8 @@ public static class PlatformModule
         // Outside the error handling, so the request line has the status code of the answer that was really sent.
         app.UsePortalRequestLogging();
         app.UsePortalErrorResponses();
+        // Inside the error handling, so a failure of the unavailable page itself still gets an answer.
+        app.UseMiddleware<DatabaseOutageAnswers>();
         // Before routing, so the static files that routing answers at once are compressed too (PublicAnswers).
         app.UseResponseCompression();
         // Routing after the status-code pages, so a re-executed request (/status/404) is routed afresh.

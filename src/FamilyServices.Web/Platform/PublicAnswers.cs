@@ -116,8 +116,27 @@ public static class PublicAnswers
 /// </summary>
 public sealed class NoTokenCookieOnPublicAnswers(IAntiforgery inner) : IAntiforgery
 {
-    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
-        IsPublicRead(httpContext) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
+    {
+        if (DatabaseOutageAnswers.IsOutageAnswer(httpContext)) return WithoutKeyRingIfNeeded(httpContext);
+        return IsPublicRead(httpContext) ? inner.GetTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+    }
+
+    /// <summary>
+    /// The "temporarily unavailable" page holds no form that needs a token; while the database is down a portal that
+    /// started during the outage has no key ring to make one, and the page must still render.
+    /// </summary>
+    private AntiforgeryTokenSet WithoutKeyRingIfNeeded(HttpContext httpContext)
+    {
+        try
+        {
+            return inner.GetTokens(httpContext);
+        }
+        catch (Exception exception) when (DatabaseAvailability.IsOutage(exception))
+        {
+            return new AntiforgeryTokenSet(null, null, "__RequestVerificationToken", null);
+        }
+    }
 
     public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
 

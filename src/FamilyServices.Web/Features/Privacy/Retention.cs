@@ -108,7 +108,8 @@ public sealed partial class RetentionJob(
 /// <c>privacy retention</c> from the command line). The first run waits a few minutes so a starting portal is not
 /// slowed down, and several instances may run it: the reach lock and row locks keep their deletions apart.
 /// </summary>
-public sealed class RetentionService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RetentionService> logger) : BackgroundService
+public sealed class RetentionService(
+    IServiceScopeFactory scopes, IConfiguration configuration, DatabaseAvailability database, ILogger<RetentionService> logger) : BackgroundService
 {
     public const int DefaultHours = 24;
     private static readonly TimeSpan FirstRunAfter = TimeSpan.FromMinutes(5);
@@ -118,6 +119,7 @@ public sealed class RetentionService(IServiceScopeFactory scopes, IConfiguration
         var hours = configuration.GetValue("Portal:Privacy:RetentionHours", DefaultHours);
         if (hours <= 0) return;
         await Task.Delay(FirstRunAfter, stoppingToken);
+        await database.Reached.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
         do
         {
@@ -125,6 +127,11 @@ public sealed class RetentionService(IServiceScopeFactory scopes, IConfiguration
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(dryRun: false, AuditTrail.System, stoppingToken);
+            }
+            catch (Exception e) when (DatabaseAvailability.IsOutage(e))
+            {
+                database.ReportOutage(e);
+                logger.LogWarning("Applying the retention period failed: the database cannot be reached; retrying in {Hours} h", hours);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

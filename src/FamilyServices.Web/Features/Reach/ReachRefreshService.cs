@@ -1,4 +1,5 @@
 using FamilyServices.Web.Data;
+using FamilyServices.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -9,7 +10,8 @@ namespace FamilyServices.Web.Features.Reach;
 /// and every few seconds in any case (<c>Portal:Reach:RefreshSeconds</c>, default 20; 0 turns both off), so newly
 /// logged attendance shows on the officials' dashboard within seconds.
 /// </summary>
-public sealed class ReachRefreshService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ReachRefreshService> logger)
+public sealed class ReachRefreshService(
+    IServiceScopeFactory scopes, IConfiguration configuration, DatabaseAvailability database, ILogger<ReachRefreshService> logger)
     : BackgroundService
 {
     public const int DefaultRefreshSeconds = 20;
@@ -25,6 +27,7 @@ public sealed class ReachRefreshService(IServiceScopeFactory scopes, IConfigurat
         NpgsqlConnection? listener = null;
         try
         {
+            await database.Reached.WaitAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -41,7 +44,15 @@ public sealed class ReachRefreshService(IServiceScopeFactory scopes, IConfigurat
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // A failed round (database restarting, migration pending) is retried after the interval, listening anew.
-                    logger.LogWarning(e, "Refreshing the reach figures failed; retrying in {Seconds} s", seconds);
+                    if (DatabaseAvailability.IsOutage(e))
+                    {
+                        database.ReportOutage(e);
+                        logger.LogWarning("Refreshing the reach figures waits for the database; retrying in {Seconds} s", seconds);
+                    }
+                    else
+                    {
+                        logger.LogWarning(e, "Refreshing the reach figures failed; retrying in {Seconds} s", seconds);
+                    }
                     if (listener is not null) await listener.DisposeAsync();
                     listener = null;
                     await Task.Delay(interval, stoppingToken);

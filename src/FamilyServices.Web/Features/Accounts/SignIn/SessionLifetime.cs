@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using FamilyServices.Web.Platform;
 using Microsoft.AspNetCore.Identity;
 
 namespace FamilyServices.Web.Features.Accounts.SignIn;
@@ -42,6 +43,13 @@ public static partial class SessionLifetime
         };
         options.Events.OnValidatePrincipal = async context =>
         {
+            if (DatabaseOutageAnswers.IsOutageAnswer(context.HttpContext))
+            {
+                // The account cannot be looked up: the "temporarily unavailable" page is shown as to a visitor, and the
+                // cookie stays for when the database is back.
+                context.RejectPrincipal();
+                return;
+            }
             if (!SignedInRecently(context.Properties, Now(context.Options), settings.Absolute))
             {
                 var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionLifetime));
