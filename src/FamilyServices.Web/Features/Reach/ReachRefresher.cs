@@ -143,6 +143,9 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         return taken;
     }
 
+    private const string ChangedOutsideWholePeriods = "(SELECT * FROM reach_changed c "
+        + "WHERE NOT EXISTS (SELECT FROM reach_full f WHERE f.period_kind = c.period_kind AND f.period_year = c.period_year))";
+
     /// <summary>
     /// Brings the figures up to date in the refresh's last transaction: adjusts them by the changed children's rows,
     /// recounts the sessions of the offerings whose sessions changed, recomputes whole the periods that a catalogue
@@ -158,8 +161,9 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
             CREATE TEMP TABLE reach_offering_keys ON COMMIT DROP AS
             WITH taken AS (DELETE FROM reach_stale_offerings RETURNING period_kind, period_year, offering_id)
             SELECT DISTINCT period_kind, period_year, offering_id FROM taken;
+            -- Periods recomputed whole need no adjustments (the last batch of a first build is all such rows).
             CREATE TEMP TABLE reach_delta ON COMMIT DROP AS
-            {{ContributionsSql("reach_changed")}};
+            {{ContributionsSql(ChangedOutsideWholePeriods)}};
             -- Only these periods' session counts can have changed: a child present in a group was at one of its held
             -- sessions, so the group's row was already there with its sessions, or its offering was noted too.
             CREATE TEMP TABLE reach_session_periods ON COMMIT DROP AS
@@ -178,11 +182,10 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         var touched = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT count(*) FROM reach_touched", cancellationToken));
         if (touched == 0) return 0;
 
-        // Periods recomputed whole need neither the adjustments nor the offerings' recount.
+        // Periods recomputed whole need no recount of their offerings either.
         await ExecuteAsync(connection, transaction, """
             INSERT INTO reach_figures AS f (period_kind, period_year, scope, dimension, group_key, distinct_children, participations, sessions_held)
-            SELECT d.period_kind, d.period_year, d.scope, d.dimension, d.group_key, d.children, d.participations, NULL
-            FROM reach_delta d WHERE NOT EXISTS (SELECT FROM reach_full p WHERE p.period_kind = d.period_kind AND p.period_year = d.period_year)
+            SELECT period_kind, period_year, scope, dimension, group_key, children, participations, NULL FROM reach_delta
             ON CONFLICT (period_kind, period_year, scope, dimension, group_key) DO UPDATE
             SET distinct_children = f.distinct_children + excluded.distinct_children, participations = f.participations + excluded.participations;
 
@@ -237,15 +240,18 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
                 DELETE FROM reach_spans;
                 INSERT INTO reach_spans (period_kind, from_year, to_year, distinct_children)
                 WITH per_child AS (
-                    SELECT period_kind, array_agg(period_year) AS years FROM reach_children GROUP BY participant_id, period_kind
+                    SELECT period_kind, array_agg(period_year ORDER BY period_year) AS years FROM reach_children GROUP BY participant_id, period_kind
+                ), per_years AS (
+                    -- Children with the same years together: a few dozen rows to test against each span, not one per child.
+                    SELECT period_kind, years, count(*) AS children FROM per_child GROUP BY 1, 2
                 ), spans AS (
                     SELECT y.period_kind, f.year AS from_year, t.year AS to_year, array(SELECT generate_series(f.year, t.year)) AS years
                     FROM (SELECT period_kind, min(period_year) AS first, max(period_year) AS last FROM reach_children GROUP BY 1) y
                     CROSS JOIN LATERAL generate_series(y.first, y.last) f(year)
                     CROSS JOIN LATERAL generate_series(f.year, y.last) t(year)
                 )
-                SELECT s.period_kind, s.from_year, s.to_year, count(c.years)
-                FROM spans s LEFT JOIN per_child c ON c.period_kind = s.period_kind AND c.years && s.years
+                SELECT s.period_kind, s.from_year, s.to_year, coalesce(sum(c.children), 0)
+                FROM spans s LEFT JOIN per_years c ON c.period_kind = s.period_kind AND c.years && s.years
                 GROUP BY 1, 2, 3
                 """, cancellationToken);
             return;
