@@ -100,8 +100,10 @@ if [ "$pending" -gt 0 ]; then
         || '), ' || (SELECT count(*) FROM reach_periods) || ' reach_periods rows'")
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'): first full build of $pending children: $seconds s wall clock ($(cat "$work/first-build.log")); $sizes; load average before $load_before, after $(load)" \
         | tee "$work/first-build.txt"
+else
+    # Written every run, so the summary never shows an earlier run's build as this one's.
+    echo "(not timed by this run: the figures were there already; REACH_REBUILD=1 empties them and times the full build)" >"$work/first-build.txt"
 fi
-[ -f "$work/first-build.txt" ] || echo "(the first full build was not timed by this script: the figures were there already)" >"$work/first-build.txt"
 
 # --- the portal, an official and a token -----------------------------------------------------------------------
 load_start=$(load)

@@ -143,6 +143,9 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         return taken;
     }
 
+    private const string ChangedOutsideWholePeriods = "(SELECT * FROM reach_changed c "
+        + "WHERE NOT EXISTS (SELECT FROM reach_full f WHERE f.period_kind = c.period_kind AND f.period_year = c.period_year))";
+
     /// <summary>
     /// Brings the figures up to date in the refresh's last transaction: adjusts them by the changed children's rows,
     /// recounts the sessions of the offerings whose sessions changed, recomputes whole the periods that a catalogue
@@ -158,8 +161,9 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
             CREATE TEMP TABLE reach_offering_keys ON COMMIT DROP AS
             WITH taken AS (DELETE FROM reach_stale_offerings RETURNING period_kind, period_year, offering_id)
             SELECT DISTINCT period_kind, period_year, offering_id FROM taken;
+            -- Periods recomputed whole need no adjustments (the last batch of a first build is all such rows).
             CREATE TEMP TABLE reach_delta ON COMMIT DROP AS
-            {{ContributionsSql("reach_changed")}};
+            {{ContributionsSql(ChangedOutsideWholePeriods)}};
             -- Only these periods' session counts can have changed: a child present in a group was at one of its held
             -- sessions, so the group's row was already there with its sessions, or its offering was noted too.
             CREATE TEMP TABLE reach_session_periods ON COMMIT DROP AS
@@ -178,11 +182,10 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         var touched = Convert.ToInt32(await ScalarAsync(connection, transaction, "SELECT count(*) FROM reach_touched", cancellationToken));
         if (touched == 0) return 0;
 
-        // Periods recomputed whole need neither the adjustments nor the offerings' recount.
+        // Periods recomputed whole need no recount of their offerings either.
         await ExecuteAsync(connection, transaction, """
             INSERT INTO reach_figures AS f (period_kind, period_year, scope, dimension, group_key, distinct_children, participations, sessions_held)
-            SELECT d.period_kind, d.period_year, d.scope, d.dimension, d.group_key, d.children, d.participations, NULL
-            FROM reach_delta d WHERE NOT EXISTS (SELECT FROM reach_full p WHERE p.period_kind = d.period_kind AND p.period_year = d.period_year)
+            SELECT period_kind, period_year, scope, dimension, group_key, children, participations, NULL FROM reach_delta
             ON CONFLICT (period_kind, period_year, scope, dimension, group_key) DO UPDATE
             SET distinct_children = f.distinct_children + excluded.distinct_children, participations = f.participations + excluded.participations;
 
@@ -207,6 +210,7 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         {
             // Whole periods: enough memory for their aggregates not to spill to disk.
             await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '128MB'", cancellationToken);
+            await ExecuteAsync(connection, transaction, OfferingGroupsSql, cancellationToken);
             foreach (var (kind, year) in periods)
             {
                 var period = ReachPeriodRange.Of(Enum.Parse<ReachPeriodKind>(kind), year);
@@ -236,15 +240,18 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
                 DELETE FROM reach_spans;
                 INSERT INTO reach_spans (period_kind, from_year, to_year, distinct_children)
                 WITH per_child AS (
-                    SELECT period_kind, array_agg(period_year) AS years FROM reach_children GROUP BY participant_id, period_kind
+                    SELECT period_kind, array_agg(period_year ORDER BY period_year) AS years FROM reach_children GROUP BY participant_id, period_kind
+                ), per_years AS (
+                    -- Children with the same years together: a few dozen rows to test against each span, not one per child.
+                    SELECT period_kind, years, count(*) AS children FROM per_child GROUP BY 1, 2
                 ), spans AS (
                     SELECT y.period_kind, f.year AS from_year, t.year AS to_year, array(SELECT generate_series(f.year, t.year)) AS years
                     FROM (SELECT period_kind, min(period_year) AS first, max(period_year) AS last FROM reach_children GROUP BY 1) y
                     CROSS JOIN LATERAL generate_series(y.first, y.last) f(year)
                     CROSS JOIN LATERAL generate_series(f.year, y.last) t(year)
                 )
-                SELECT s.period_kind, s.from_year, s.to_year, count(c.years)
-                FROM spans s LEFT JOIN per_child c ON c.period_kind = s.period_kind AND c.years && s.years
+                SELECT s.period_kind, s.from_year, s.to_year, coalesce(sum(c.children), 0)
+                FROM spans s LEFT JOIN per_years c ON c.period_kind = s.period_kind AND c.years && s.years
                 GROUP BY 1, 2, 3
                 """, cancellationToken);
             return;
@@ -286,6 +293,10 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         ('centre:' || centre_code, 'programmeType', programme_type)
         """;
 
+    // The month of a child's row (months holds 1-12): a school year's January to July fall in the following calendar year.
+    private const string MonthKey =
+        "to_char(make_date(CASE WHEN period_kind = 'School' AND m.month < 8 THEN period_year + 1 ELSE period_year END, m.month, 1), 'YYYY-MM')";
+
     // A child's offerings' groups that also carry the child's own groups (drill-down within a programme type).
     private const string OfferingChildGroups = """
         ('programmeType:' || programme_type, 'district', district_code), ('programmeType:' || programme_type, 'ageBand', age_band),
@@ -317,9 +328,7 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
             SELECT sign, period_kind, period_year, g.scope, g.dimension, g.group_key, 1 AS children, participations
             FROM kids CROSS JOIN LATERAL (VALUES {ChildGroups}) g(scope, dimension, group_key)
             UNION ALL
-            SELECT sign, period_kind, period_year, '', 'month',
-                   to_char(make_date(CASE WHEN period_kind = 'School' AND m.month < 8 THEN period_year + 1 ELSE period_year END, m.month, 1), 'YYYY-MM'),
-                   1, m.n
+            SELECT sign, period_kind, period_year, '', 'month', {MonthKey}, 1, m.n
             FROM kids CROSS JOIN LATERAL unnest(months, month_participations) m(month, n)
             UNION ALL
             SELECT sign, period_kind, period_year, g.scope, g.dimension, g.group_key, 1, sum(participations)
@@ -333,14 +342,90 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         """;
 
     /// <summary>
-    /// One period whole: its children's figures from all its rows in reach_children, and its offerings' sessions per
-    /// month from the sessions table. Parameters: $1 period kind, $2 period year, $3 and $4 its local start and end.
+    /// Every offering's groups (<see cref="OfferingGroups"/>), numbered, for the whole-period recompute: a child's
+    /// offerings then fall into groups by a small integer, not by the groups' text.
+    /// </summary>
+    private static readonly string OfferingGroupsSql = $"""
+        CREATE TEMP TABLE reach_offering_groups ON COMMIT DROP AS
+        WITH groups AS (
+            SELECT o.id AS offering_id, g.scope, g.dimension, g.group_key
+            FROM offerings o
+            JOIN (SELECT p.id, p.code AS programme_code, p.type AS programme_type, cat.code AS category_code
+                  FROM programmes p JOIN categories cat ON cat.id = p.category_id) pr ON pr.id = o.programme_id
+            JOIN (SELECT id, code AS centre_code FROM centres) ce ON ce.id = o.centre_id
+            CROSS JOIN LATERAL (VALUES {OfferingGroups}) g(scope, dimension, group_key)
+        )
+        SELECT offering_id, scope, dimension, group_key, dense_rank() OVER (ORDER BY scope, dimension, group_key)::int AS group_id FROM groups;
+        ANALYZE reach_offering_groups
+        """;
+
+    /// <summary>
+    /// One period whole, from all its rows in reach_children (one per child, so a child's own groups are a plain
+    /// count) and its offerings' sessions per month from the sessions table. The adjusting statement
+    /// (<see cref="ContributionsSql"/>) would give the same figures, but it sums each child into every group of each
+    /// of their offerings before counting, a hash of millions of wide rows; here a child at one offering (most
+    /// children) counts in that offering's groups as they are, and only children at several offerings are summed per
+    /// group first, by the groups' numbers. Parameters: $1 period kind, $2 period year, $3 and $4 its local start and end.
     /// </summary>
     private static readonly string RecomputePeriodSql = $"""
+        CREATE TEMP TABLE reach_kids ON COMMIT DROP AS
+        SELECT c.participant_id, c.participations, c.age_band, d.code AS district_code,
+               CASE WHEN d.is_focus_area THEN 'focus' ELSE 'other' END AS focus_area, c.months, c.month_participations,
+               c.offering_ids, c.offering_participations
+        FROM reach_children c JOIN districts d ON d.id = c.district_id
+        WHERE c.period_kind = $1 AND c.period_year = $2;
+
+        -- One row per child and programme type they came to, with the child's own groups, for the drill-down by type.
+        CREATE TEMP TABLE reach_kid_types ON COMMIT DROP AS
+        SELECT k.district_code, k.age_band, k.focus_area, pr.type AS programme_type, k.participations
+        FROM reach_kids k JOIN offerings o ON o.id = k.offering_ids[1] JOIN programmes pr ON pr.id = o.programme_id
+        WHERE cardinality(k.offering_ids) = 1
+        UNION ALL
+        SELECT k.district_code, k.age_band, k.focus_area, pr.type, sum(u.n)
+        FROM reach_kids k
+        CROSS JOIN LATERAL unnest(k.offering_ids, k.offering_participations) u(offering_id, n)
+        JOIN offerings o ON o.id = u.offering_id
+        JOIN programmes pr ON pr.id = o.programme_id
+        WHERE cardinality(k.offering_ids) > 1
+        GROUP BY k.participant_id, k.district_code, k.age_band, k.focus_area, pr.type;
+
         DELETE FROM reach_figures WHERE period_kind = $1 AND period_year = $2;
         INSERT INTO reach_figures (period_kind, period_year, scope, dimension, group_key, distinct_children, participations, sessions_held)
-        SELECT period_kind, period_year, scope, dimension, group_key, children, participations, NULL
-        FROM ({ContributionsSql("(SELECT 1 AS sign, * FROM reach_children WHERE period_kind = $1 AND period_year = $2)")}) c;
+        WITH per_offering_group AS (
+            SELECT og.group_id, count(*) AS children, sum(k.participations) AS participations
+            FROM reach_kids k JOIN reach_offering_groups og ON og.offering_id = k.offering_ids[1]
+            WHERE cardinality(k.offering_ids) = 1
+            GROUP BY 1
+            UNION ALL
+            SELECT group_id, count(*), sum(n)
+            FROM (SELECT k.participant_id, og.group_id, sum(u.n) AS n
+                  FROM reach_kids k
+                  CROSS JOIN LATERAL unnest(k.offering_ids, k.offering_participations) u(offering_id, n)
+                  JOIN reach_offering_groups og ON og.offering_id = u.offering_id
+                  WHERE cardinality(k.offering_ids) > 1
+                  GROUP BY 1, 2) per_child
+            GROUP BY 1
+        ), figures AS (
+            SELECT g.scope, g.dimension, g.group_key, sum(p.children) AS children, sum(p.participations) AS participations
+            FROM per_offering_group p
+            JOIN (SELECT DISTINCT group_id, scope, dimension, group_key FROM reach_offering_groups) g USING (group_id)
+            GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT g.scope, g.dimension, g.group_key, count(*), sum(participations)
+            FROM reach_kids CROSS JOIN LATERAL (VALUES {ChildGroups}) g(scope, dimension, group_key)
+            GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT g.scope, g.dimension, g.group_key, count(*), sum(participations)
+            FROM reach_kid_types CROSS JOIN LATERAL (VALUES {OfferingChildGroups}) g(scope, dimension, group_key)
+            GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT '', 'month', {MonthKey}, count(*), sum(m.n)
+            FROM (SELECT $1::text AS period_kind, $2::int AS period_year, months, month_participations FROM reach_kids) k
+            CROSS JOIN LATERAL unnest(k.months, k.month_participations) m(month, n)
+            GROUP BY 3
+        )
+        SELECT $1, $2, scope, dimension, group_key, children, participations, NULL FROM figures;
+        DROP TABLE reach_kids, reach_kid_types;
 
         DELETE FROM reach_offering_months WHERE period_kind = $1 AND period_year = $2;
         INSERT INTO reach_offering_months (period_kind, period_year, offering_id, month, sessions_held, headcount_children, headcount_adults)
