@@ -16,6 +16,21 @@ public class OperatorCommandLineTests
     private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "reach", "privacy", "catalogue", "health", "help"];
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(true, "--urls", "http://127.0.0.1:5080")]
+    [InlineData(true, "--environment=Testing", "--contentRoot=/srv/portal", "--Portal:DefaultLanguage=en", "--ConnectionStrings:FamilyServices=Host=db;Port=5432")]
+    [InlineData(false, "--frob=1")]
+    [InlineData(false, "--urls")]
+    [InlineData(false, "-x")]
+    [InlineData(false, "serve")]
+    [InlineData(false, "migrate", "--Portal:DefaultLanguage=en")]
+    [InlineData(false, "--help")]
+    public void Only_no_arguments_or_the_portals_own_settings_start_the_portal(bool starts, params string[] args)
+    {
+        OperatorCommands.Parse(args).StartsPortal.Should().Be(starts);
+    }
+
+    [Theory]
     [InlineData("help")]
     [InlineData("--help")]
     [InlineData("-h")]
