@@ -19,13 +19,12 @@ public sealed class OperatorCommandLine
         _runner.Root = OperatorCommands.CreateRoot(_runner);
         // Arguments starting with @ are ordinary values here (a file name), not response files.
         _parsed = _runner.Root.Parse(args.Where(a => !OperatorCommands.IsPortalSetting(a)).ToList(), new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (!AsksForPortal) _settingForAVerb = args.FirstOrDefault(OperatorCommands.IsPortalSetting);
+        StartsPortal = _parsed.Errors.Count == 0 && _parsed.Action == _runner.Root.Action;
+        if (!StartsPortal) _settingForAVerb = args.FirstOrDefault(OperatorCommands.IsPortalSetting);
     }
 
     /// <summary>No arguments, or only the portal's settings (<see cref="OperatorCommands.PortalSettings"/>, <see cref="OperatorCommands.PortalSettingSections"/>).</summary>
-    public bool StartsPortal => AsksForPortal;
-
-    private bool AsksForPortal => _parsed.Errors.Count == 0 && _parsed.Action == _runner.Root.Action;
+    public bool StartsPortal { get; }
 
     /// <summary>Runs the verb with a host built by <paramref name="createHost"/> (only if a verb runs), on the console.</summary>
     public Task<int> RunAsync(Func<IHost> createHost) => RunAsync(VerbServices.BuiltBy(createHost), Console.Out, Console.Error);
