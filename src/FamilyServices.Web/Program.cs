@@ -12,23 +12,11 @@ using FamilyServices.Web.Features.Privacy;
 using FamilyServices.Web.Features.Reach;
 using FamilyServices.Web.Platform;
 
-var isOperatorCommand = OperatorCommands.IsCommand(args);
-// An operator verb's own arguments are not settings: it is configured by files and the environment only.
-var builder = WebApplication.CreateBuilder(isOperatorCommand ? [] : args);
-builder.AddPlatform();
-builder.AddAccounts();
-builder.AddAudit();
-builder.AddCatalogue();
-builder.AddAttendance();
-builder.AddEditing();
-builder.AddReach();
-builder.AddPrivacy();
-builder.AddOpenData();
-builder.AddApiDocument();
+var commandLine = OperatorCommands.Parse(args);
+// Help, misuse and the verbs never start the portal; only a verb that runs builds the host (and needs the database).
+if (!commandLine.StartsPortal) return await commandLine.RunAsync(() => CreatePortal(OperatorCommands.VerbHostSettings));
 
-await using var app = builder.Build();
-if (isOperatorCommand) return await OperatorCommands.RunAsync(args, app.Services, Console.Out, Console.Error);
-
+await using var app = CreatePortal(args);
 app.UsePlatform();
 app.UseAccounts();
 app.UsePlatformFormProtection();
@@ -45,5 +33,22 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
 return 0;
+
+// A verb's own arguments are not settings: its host is configured by files and the environment (and VerbHostSettings).
+static WebApplication CreatePortal(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPlatform();
+    builder.AddAccounts();
+    builder.AddAudit();
+    builder.AddCatalogue();
+    builder.AddAttendance();
+    builder.AddEditing();
+    builder.AddReach();
+    builder.AddPrivacy();
+    builder.AddOpenData();
+    builder.AddApiDocument();
+    return builder.Build();
+}
 
 public partial class Program;

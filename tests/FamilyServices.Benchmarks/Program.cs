@@ -5,7 +5,7 @@ using FamilyServices.Benchmarks.Load;
 using FamilyServices.Benchmarks.Pages;
 using FamilyServices.Benchmarks.Reach;
 using FamilyServices.Benchmarks.Search;
-using FamilyServices.Web.Features.Operations;
+using FamilyServices.Benchmarks;
 using Microsoft.Playwright;
 
 const string Usage = """

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FamilyServices.Benchmarks.Search;
-using FamilyServices.Web.Features.Operations;
 
 namespace FamilyServices.Benchmarks.Load;
 

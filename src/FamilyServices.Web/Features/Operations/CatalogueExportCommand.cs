@@ -1,3 +1,4 @@
+using System.CommandLine;
 using FamilyServices.Web.Features.OpenData.Export;
 using FamilyServices.Web.Features.OpenData.Hsds;
 
@@ -9,34 +10,35 @@ namespace FamilyServices.Web.Features.Operations;
 /// </summary>
 public static class CatalogueExportCommand
 {
-    private static readonly string[] Options = ["--ndjson", "--all", "--without-history"];
-
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors)
+    public static Command Create(VerbRunner runner)
     {
-        var ndjson = args.Contains("--ndjson");
-        var scope = args.Contains("--all") ? CatalogueScope.Everything : CatalogueScope.Public;
-        var withHistory = !args.Contains("--without-history");
-        var rest = args.Where(a => !Options.Contains(a)).ToList();
-        if (rest.Count > 1 || rest.Any(a => a.StartsWith("--", StringComparison.Ordinal)))
-        {
-            return OperatorCommands.Fail(errors, "catalogue export takes at most one FILE (and optionally --ndjson, --all, --without-history).");
-        }
+        var file = new Argument<string?>("FILE") { Description = "where to write; standard output without it", Arity = ArgumentArity.ZeroOrOne };
+        var ndjson = new Option<bool>("--ndjson") { Description = "one service a line instead of a JSON array" };
+        var all = new Option<bool>("--all") { Description = "the whole catalogue (drafts, archived, past offerings) for an import to restore" };
+        var withoutHistory = new Option<bool>("--without-history") { Description = "leave out metadata and last_modified: the same catalogue gives the same bytes" };
+        var export = new Command("export", "write the published catalogue as HSDS 3.0 services") { file, ndjson, all, withoutHistory };
+        runner.Attach(export, verb => RunAsync(verb, verb.Parsed.GetValue(file), verb.GetValue(ndjson),
+            verb.GetValue(all) ? CatalogueScope.Everything : CatalogueScope.Public, !verb.GetValue(withoutHistory)));
+        return export;
+    }
 
-        var export = ActivatorUtilities.CreateInstance<CatalogueExport>(services);
-        if (rest.Count == 0)
+    private static async Task<int> RunAsync(VerbContext verb, string? path, bool ndjson, CatalogueScope scope, bool withHistory)
+    {
+        var export = ActivatorUtilities.CreateInstance<CatalogueExport>(verb.Services);
+        if (path is null)
         {
-            await output.FlushAsync();
+            await verb.Output.FlushAsync();
             await using var stdout = Console.OpenStandardOutput();
             await export.WriteAsync(stdout, ndjson, scope, withHistory);
-            return 0;
+            return OperatorCommands.Done;
         }
         int count;
-        await using (var file = File.Create(rest[0]))
+        await using (var file = File.Create(path))
         {
             count = await export.WriteAsync(file, ndjson, scope, withHistory);
         }
         var what = scope == CatalogueScope.Everything ? "service(s), every publication state," : "published service(s)";
-        output.WriteLine($"Wrote {count} {what} to {rest[0]}{(ndjson ? " (ndjson)" : "")}{(withHistory ? "" : " without history")}.");
-        return 0;
+        verb.Output.WriteLine($"Wrote {count} {what} to {path}{(ndjson ? " (ndjson)" : "")}{(withHistory ? "" : " without history")}.");
+        return OperatorCommands.Done;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using FamilyServices.Web.Features.OpenData.Import;
 
 namespace FamilyServices.Web.Features.Operations;
@@ -8,24 +9,33 @@ namespace FamilyServices.Web.Features.Operations;
 /// </summary>
 public static class CatalogueImportCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors)
+    public static Command Create(VerbRunner runner)
     {
-        var publish = args.Contains("--publish");
-        var rest = args.Where(a => a != "--publish").ToList();
-        if (rest.Count != 1 || rest[0].StartsWith("--", StringComparison.Ordinal)) return OperatorCommands.Fail(errors, "catalogue import needs one FILE (and optionally --publish).");
+        var file = new Argument<string>("FILE") { Description = "the dataset: JSON array, ndjson, or a .zip or folder with datapackage.json and CSV tables" };
+        var publish = new Option<bool>("--publish") { Description = "publish new items (otherwise they are drafts); a re-import keeps an item's state unless given" };
+        var import = new Command("import", "load an HSDS 3.0 dataset into the catalogue; all or nothing") { file, publish };
+        runner.Attach(import, verb => RunAsync(verb, verb.GetValue(file), verb.GetValue(publish)));
+        return import;
+    }
 
-        var settings = services.GetRequiredService<CatalogueImportSettings>();
-        var dataset = HsdsDatasetReader.ReadPath(rest[0], settings.MaxBytes);
-        var db = services.GetRequiredService<Data.FamilyServicesDb>();
-        var result = await new CatalogueImport(db, services.GetRequiredService<TimeProvider>()).ImportAsync(dataset, publish);
+    private static async Task<int> RunAsync(VerbContext verb, string path, bool publish)
+    {
+        var settings = verb.Services.GetRequiredService<CatalogueImportSettings>();
+        var db = verb.Services.GetRequiredService<Data.FamilyServicesDb>();
+        var (dataset, result) = await verb.Progress.RunAsync($"Reading {path}", async report =>
+        {
+            var dataset = HsdsDatasetReader.ReadPath(path, settings.MaxBytes);
+            report.Step($"Checking and importing {dataset.Source}...");
+            return (dataset, await new CatalogueImport(db, verb.Services.GetRequiredService<TimeProvider>()).ImportAsync(dataset, publish));
+        });
         if (!result.Imported)
         {
-            errors.WriteLine($"Nothing was imported: {result.Problems.Count} problem(s) in {dataset.Source}.");
-            foreach (var problem in result.Problems) errors.WriteLine(problem.ToString());
-            return 1;
+            verb.Errors.WriteLine($"Nothing was imported: {result.Problems.Count} problem(s) in {dataset.Source}.");
+            foreach (var problem in result.Problems) verb.Errors.WriteLine(problem.ToString());
+            return OperatorCommands.Failed;
         }
-        output.WriteLine($"Imported {dataset.Source}{(publish ? " (published)" : " (new items are drafts)")}:");
-        output.WriteLine(result.Summary());
-        return 0;
+        verb.Output.WriteLine($"Imported {dataset.Source}{(publish ? " (published)" : " (new items are drafts)")}:");
+        verb.Output.WriteLine(result.Summary());
+        return OperatorCommands.Done;
     }
 }

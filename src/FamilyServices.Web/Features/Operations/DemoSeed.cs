@@ -14,7 +14,7 @@ namespace FamilyServices.Web.Features.Operations;
 public static class DemoSeed
 {
     /// <summary>Loads <paramref name="name"/> and says what was loaded; an unknown name or a refused dataset throws.</summary>
-    public static async Task<string> LoadAsync(FamilyServicesDb db, TimeProvider clock, string name)
+    public static async Task<string> LoadAsync(FamilyServicesDb db, TimeProvider clock, string name, IStepReport? report = null)
     {
         var city = DemoCities.Find(name) ?? throw new ArgumentException($"Unknown demo '{name}'.", nameof(name));
         var today = DemoCalendar.Today(clock, city.Profile.TimeZone);
@@ -30,7 +30,9 @@ public static class DemoSeed
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
+            report?.Step($"Loading the places of {city.Profile.Name}...");
             await DemoLoader.LoadPlacesAsync(db, city);
+            report?.Step("Importing the catalogue (published)...");
             var dataset = HsdsDatasetReader.Read(DemoDatasets.FileName(city.Profile.Code), bytes, maxBytes: long.MaxValue);
             var import = await new CatalogueImport(db, clock).ImportAsync(dataset, publish: true);
             if (!import.Imported)
@@ -38,6 +40,7 @@ public static class DemoSeed
                 throw new InvalidOperationException($"The {city.Profile.Code} dataset was refused by the import:{Environment.NewLine}{string.Join(Environment.NewLine, import.Problems.Take(20))}");
             }
             db.ChangeTracker.Clear();
+            report?.Step("Inventing activity: children, sessions, attendance...");
             var activity = await DemoLoader.LoadActivityAsync(db, city, today, new Random(city.Seed));
             await transaction.CommitAsync();
             return activity;

@@ -1,18 +1,27 @@
+using System.CommandLine;
 using FamilyServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace FamilyServices.Web.Features.Operations;
 
+/// <summary><c>migrate</c>: applies pending migrations; safe on every deployment.</summary>
 public static class MigrateCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    public static Command Create(VerbRunner runner)
     {
-        var db = services.GetRequiredService<FamilyServicesDb>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
-        output.WriteLine(pending.Count == 0
+        var command = new Command("migrate", "apply pending database migrations (safe on every deployment)");
+        runner.Attach(command, RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext verb)
+    {
+        var db = verb.Services.GetRequiredService<FamilyServicesDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(verb.Cancellation)).ToList();
+        await db.Database.MigrateAsync(verb.Cancellation);
+        verb.Output.WriteLine(pending.Count == 0
             ? "The database is up to date."
             : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
-        return 0;
+        return OperatorCommands.Done;
     }
 }

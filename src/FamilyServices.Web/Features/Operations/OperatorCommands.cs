@@ -1,75 +1,101 @@
+using System.CommandLine;
+
 namespace FamilyServices.Web.Features.Operations;
 
 /// <summary>
-/// Verbs an operator runs with the portal's own executable, against the same configuration as the web app:
-/// <c>migrate</c>, <c>seed-demo [city]</c>, <c>users add ...</c>, <c>tokens issue ...</c>, <c>schema-script</c>, <c>reach refresh</c>, <c>privacy retention [--dry-run]</c>, <c>catalogue import FILE [--publish]</c>, <c>catalogue export [FILE] [--ndjson] [--all] [--without-history]</c>.
+/// The portal's command line. Everything is parsed before any host is built, so help and misuse need no database;
+/// the portal itself starts only with no arguments or with the host's own settings (<see cref="PortalSettings"/>).
+/// Exit codes: 0 done (or help asked for), 1 the verb could not do its work, 2 misuse (message and usage on stderr).
 /// </summary>
 public static class OperatorCommands
 {
-    public const string Usage = """
-        Usage: FamilyServices.Web <command>
-          migrate                                   apply database migrations
-          seed-demo [kocaeli|herne|leeuwarden|wiesbaden|mayen-koblenz]
-                                                    load a demo city into an empty database (default kocaeli)
-          users add --email E --role R [--centre CODE ...] [--coordinator CODE ...]
-                                                    create a staff account; prints a one-time password
-          tokens issue --email E --name N --days D  issue a personal API token; prints it once
-          schema-script                             print the SQL that creates the schema the code expects
-          reach refresh                             bring the officials' reach figures up to date now
-          privacy retention [--dry-run]             delete children past the retention period (or count them)
-          catalogue import FILE [--publish]         load an HSDS 3.0 dataset (JSON, ndjson, or a .zip/folder of CSV
-                                                    tables); all or nothing, new items are drafts unless --publish
-          catalogue export [FILE] [--ndjson] [--all] [--without-history]
-                                                    write the published catalogue as HSDS 3.0 services (JSON array,
-                                                    or ndjson) to FILE or standard output; --all: the whole catalogue
-                                                    (drafts, archived, past offerings) for an import to restore;
-                                                    --without-history: no metadata/last_modified (same bytes each time)
-        Roles: Admin, Editor, CentreStaff, Official
-        """;
+    public const string ExecutableName = "FamilyServices.Web";
 
-    private static readonly string[] Verbs = ["migrate", "seed-demo", "users", "tokens", "schema-script", "reach", "privacy", "catalogue", "help", "--help"];
+    public const int Done = 0;
+    public const int Failed = 1;
+    public const int Misuse = 2;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+    /// <summary>
+    /// Host settings the portal accepts as arguments in the form <c>--urls value</c>: <c>--urls</c> (scripts/run-portal.sh,
+    /// the benchmarks) and the three the host knows by name.
+    /// </summary>
+    public static readonly string[] PortalSettings = ["--urls", "--environment", "--contentRoot", "--applicationName"];
 
-    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors)
+    /// <summary>
+    /// The configuration sections the portal accepts as <c>--Section[:Key...]=value</c> arguments (ASP.NET Core's
+    /// command-line configuration; WebApplicationFactory passes a test's settings this way). An argument in that form
+    /// for any other section is an unknown flag, and refused like one.
+    /// </summary>
+    public static readonly string[] PortalSettingSections =
+    [
+        "urls", "environment", "contentRoot", "applicationName", "webroot", "http_ports", "https_ports",
+        "AllowedHosts", "Kestrel", "Logging", "ConnectionStrings", "Portal", "Serilog",
+    ];
+
+    internal static bool IsPortalSetting(string argument)
     {
-        await using var scope = services.CreateAsyncScope();
-        var provider = scope.ServiceProvider;
-        try
-        {
-            return args switch
-            {
-                ["migrate"] => await MigrateCommand.RunAsync(provider, output),
-                ["seed-demo"] => await SeedDemoCommand.RunAsync(provider, "kocaeli", output, errors),
-                ["seed-demo", var demo] => await SeedDemoCommand.RunAsync(provider, demo, output, errors),
-                ["users", "add", .. var rest] => await UsersAddCommand.RunAsync(provider, CommandOptions.Parse(rest), output, errors),
-                ["tokens", "issue", .. var rest] => await TokensIssueCommand.RunAsync(provider, CommandOptions.Parse(rest), output, errors),
-                ["schema-script"] => SchemaScriptCommand.Run(provider, output),
-                ["reach", "refresh"] => await ReachRefreshCommand.RunAsync(provider, output),
-                ["privacy", "retention"] => await PrivacyRetentionCommand.RunAsync(provider, dryRun: false, output),
-                ["privacy", "retention", "--dry-run"] => await PrivacyRetentionCommand.RunAsync(provider, dryRun: true, output),
-                ["catalogue", "import", .. var rest] => await CatalogueImportCommand.RunAsync(provider, rest, output, errors),
-                ["catalogue", "export", .. var rest] => await CatalogueExportCommand.RunAsync(provider, rest, output, errors),
-                ["help"] or ["--help"] => Help(output),
-                _ => Fail(errors, "Unknown command or wrong arguments."),
-            };
-        }
-        catch (CommandOptionsException exception)
-        {
-            return Fail(errors, exception.Message);
-        }
+        var equals = argument.IndexOf('=', StringComparison.Ordinal);
+        if (!argument.StartsWith("--", StringComparison.Ordinal) || equals < 3) return false;
+        var section = argument[2..equals].Split(':')[0];
+        return PortalSettingSections.Contains(section, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static int Help(TextWriter output)
+    /// <summary>
+    /// The settings a verb's host is built with (command-line configuration, so nothing an operator set can undo them):
+    /// a verb reports a failed database call itself, as one line or as the unexpected error it is, so EF Core's own
+    /// error log of the same failure would only bury that line.
+    /// </summary>
+    public static readonly string[] VerbHostSettings =
+    [
+        .. new[] { "Database.Connection", "Database.Command", "Query", "Update" }
+            .Select(category => $"--Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.{category}=Fatal"),
+    ];
+
+    public static OperatorCommandLine Parse(IReadOnlyList<string> args) => new(args);
+
+    /// <summary>Runs one verb against services that already exist (tests, the browser fixture).</summary>
+    public static Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter errors) =>
+        Parse(args).RunAsync(VerbServices.Borrowed(services), output, errors);
+
+    internal static RootCommand CreateRoot(VerbRunner runner)
     {
-        output.WriteLine(Usage);
-        return 0;
+        var root = new RootCommand("""
+            FamilyServices portal. Without arguments (or with only the host settings below) it serves the portal;
+            with a command it runs that operator task against the same configuration (appsettings, environment).
+            """);
+        // Never called: it marks the portal itself, which Program.cs starts (see OperatorCommandLine.StartsPortal).
+        root.SetAction(_ => Done);
+        foreach (var setting in PortalSettings)
+        {
+            root.Options.Add(new Option<string>(setting) { Description = $"host setting for the portal ({setting[2..]}); ignored by the commands", HelpName = "value" });
+        }
+        root.Subcommands.Add(MigrateCommand.Create(runner));
+        root.Subcommands.Add(SeedDemoCommand.Create(runner));
+        root.Subcommands.Add(Group("users", "staff accounts", UsersAddCommand.Create(runner)));
+        root.Subcommands.Add(Group("tokens", "personal API tokens", TokensIssueCommand.Create(runner)));
+        root.Subcommands.Add(SchemaScriptCommand.Create(runner));
+        root.Subcommands.Add(Group("reach", "the officials' reach figures", ReachRefreshCommand.Create(runner)));
+        root.Subcommands.Add(Group("privacy", "the retention period", PrivacyRetentionCommand.Create(runner)));
+        root.Subcommands.Add(Group("catalogue", "the catalogue as HSDS 3.0 open data", CatalogueImportCommand.Create(runner), CatalogueExportCommand.Create(runner)));
+        root.Subcommands.Add(HealthCommand.Create(runner));
+        root.Subcommands.Add(HelpCommand(runner));
+        return root;
     }
 
-    internal static int Fail(TextWriter errors, string message)
+    /// <summary>A noun such as <c>users</c> that only groups its verbs: alone it is misuse (it has no action of its own).</summary>
+    private static Command Group(string name, string description, params Command[] verbs)
     {
-        errors.WriteLine($"error: {message}");
-        errors.WriteLine(Usage);
-        return 2;
+        var group = new Command(name, description);
+        foreach (var verb in verbs) group.Subcommands.Add(verb);
+        return group;
+    }
+
+    /// <summary><c>help [command ...]</c>, the same as <c>[command ...] --help</c>.</summary>
+    private static Command HelpCommand(VerbRunner runner)
+    {
+        var about = new Argument<string[]>("command") { Description = "the command to describe", Arity = ArgumentArity.ZeroOrMore };
+        var help = new Command("help", "show this help, or a command's") { about };
+        help.SetAction(parsed => runner.Help([.. parsed.GetValue(about) ?? [], "--help"]));
+        return help;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using FamilyServices.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,9 +7,14 @@ namespace FamilyServices.Web.Features.Operations;
 /// <summary>Prints the DDL EF Core derives from the model: the starting point when writing a migration by hand.</summary>
 public static class SchemaScriptCommand
 {
-    public static int Run(IServiceProvider services, TextWriter output)
+    public static Command Create(VerbRunner runner)
     {
-        output.WriteLine(services.GetRequiredService<FamilyServicesDb>().Database.GenerateCreateScript());
-        return 0;
+        var command = new Command("schema-script", "print the SQL that creates the schema the code expects");
+        runner.Attach(command, verb =>
+        {
+            verb.Output.WriteLine(verb.Services.GetRequiredService<FamilyServicesDb>().Database.GenerateCreateScript());
+            return Task.FromResult(OperatorCommands.Done);
+        });
+        return command;
     }
 }

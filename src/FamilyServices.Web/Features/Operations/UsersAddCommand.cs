@@ -1,3 +1,4 @@
+using System.CommandLine;
 using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Accounts.Users;
@@ -8,30 +9,47 @@ namespace FamilyServices.Web.Features.Operations;
 /// <summary><c>users add</c>: the first Admin of an installation, or any account, from the command line (the Admins' pages use the same <see cref="StaffAccountAdministration"/>).</summary>
 public static class UsersAddCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CommandOptions options, TextWriter output, TextWriter errors)
+    public static Command Create(VerbRunner runner)
     {
-        options.OnlyAllow("email", "role", "centre", "coordinator", "name");
-        var email = options.Required("email").Trim();
-        var role = Roles.Find(options.Required("role"));
-        if (role is null) return OperatorCommands.Fail(errors, $"Unknown role. Choose one of: {string.Join(", ", Roles.All)}.");
-        if (!StaffAccountAdministration.IsEmail(email)) return OperatorCommands.Fail(errors, "Give a valid e-mail address.");
+        var email = new Option<string>("--email") { Description = "the account's e-mail address", Required = true, HelpName = "E" };
+        email.Validators.Add(result =>
+        {
+            if (!StaffAccountAdministration.IsEmail(result.GetValueOrDefault<string>().Trim())) result.AddError("Give a valid e-mail address.");
+        });
+        var role = new Option<string>("--role") { Description = $"one of {string.Join(", ", Roles.All)}", Required = true, HelpName = "R" };
+        role.Validators.Add(result =>
+        {
+            if (Roles.Find(result.GetValueOrDefault<string>()) is null) result.AddError($"Unknown role. Choose one of: {string.Join(", ", Roles.All)}.");
+        });
+        var centre = new Option<string[]>("--centre") { Description = "a centre the account works at (repeat for more; CentreStaff needs one)", HelpName = "CODE" };
+        var coordinator = new Option<string[]>("--coordinator") { Description = "a centre the account coordinates: may correct attendance after the staff window (implies --centre)", HelpName = "CODE" };
+        var name = new Option<string>("--name") { Description = "the name shown in the portal", HelpName = "\"Display name\"" };
+        var add = new Command("add", "create a staff account; prints a one-time password (no e-mail is sent)") { email, role, centre, coordinator, name };
+        runner.Attach(add, verb => RunAsync(verb, new UsersAddInput(
+            verb.GetValue(email).Trim(), Roles.Find(verb.GetValue(role))!, verb.Parsed.GetValue(centre) ?? [], verb.Parsed.GetValue(coordinator) ?? [], verb.Parsed.GetValue(name))));
+        return add;
+    }
 
-        var db = services.GetRequiredService<FamilyServicesDb>();
+    private sealed record UsersAddInput(string Email, string Role, string[] Centres, string[] Coordinates, string? DisplayName);
+
+    private static async Task<int> RunAsync(VerbContext verb, UsersAddInput input)
+    {
+        var db = verb.Services.GetRequiredService<FamilyServicesDb>();
 
         // A coordinator of a centre works there too: --coordinator CODE implies --centre CODE.
-        var coordinatorCodes = options.All("coordinator").Select(c => c.Trim()).ToList();
-        var centreCodes = options.All("centre").Select(c => c.Trim()).Concat(coordinatorCodes).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var centres = await db.Centres.Where(c => centreCodes.Contains(c.Code)).Select(c => new { c.Id, c.Code }).ToListAsync();
+        var coordinatorCodes = input.Coordinates.Select(c => c.Trim()).ToList();
+        var centreCodes = input.Centres.Select(c => c.Trim()).Concat(coordinatorCodes).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var centres = await db.Centres.Where(c => centreCodes.Contains(c.Code)).Select(c => new { c.Id, c.Code }).ToListAsync(verb.Cancellation);
         var unknown = centreCodes.Where(code => !centres.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (unknown.Count > 0) return OperatorCommands.Fail(errors, $"Unknown centre code(s): {string.Join(", ", unknown)}. Nothing was created.");
+        if (unknown.Count > 0) return verb.Refuse($"Unknown centre code(s): {string.Join(", ", unknown)}. Nothing was created.");
 
-        var administration = ActivatorUtilities.GetServiceOrCreateInstance<StaffAccountAdministration>(services);
-        var request = new NewAccount(email, options.Optional("name"), [role],
+        var administration = ActivatorUtilities.GetServiceOrCreateInstance<StaffAccountAdministration>(verb.Services);
+        var request = new NewAccount(input.Email, input.DisplayName, [input.Role],
             centres.Select(c => new CentreAccess(c.Id, coordinatorCodes.Contains(c.Code, StringComparer.OrdinalIgnoreCase))).ToList());
         var (created, refusal) = await administration.CreateAsync(request, actorId: null);
         if (refusal is not null)
         {
-            return OperatorCommands.Fail(errors, refusal.Problem switch
+            return verb.Refuse(refusal.Problem switch
             {
                 AccountProblem.CentreMissing => "CentreStaff accounts need at least one --centre CODE. Nothing was created.",
                 AccountProblem.EmailTaken => "An account with this e-mail address exists already. Nothing was created.",
@@ -42,9 +60,9 @@ public static class UsersAddCommand
             });
         }
 
-        output.WriteLine($"Created {role} account {email}" + (centres.Count > 0 ? $" for {string.Join(", ", centres.Select(c => c.Code))}." : ".")
+        verb.Output.WriteLine($"Created {input.Role} account {input.Email}" + (centres.Count > 0 ? $" for {string.Join(", ", centres.Select(c => c.Code))}." : ".")
             + (coordinatorCodes.Count > 0 ? $" Coordinator of {string.Join(", ", coordinatorCodes)}." : ""));
-        output.WriteLine($"One-time password (shown once; it must be changed at first sign-in): {created!.OneTimePassword}");
-        return 0;
+        verb.Output.WriteLine($"One-time password (shown once; it must be changed at first sign-in): {created!.OneTimePassword}");
+        return OperatorCommands.Done;
     }
 }

@@ -56,7 +56,11 @@ public sealed partial class RetentionJob(
     /// <summary>Children per transaction and per audit entry.</summary>
     public const int BatchSize = 1_000;
 
-    public async Task<RetentionResult> RunAsync(bool dryRun, string actorId, CancellationToken cancellationToken = default)
+    public Task<RetentionResult> RunAsync(bool dryRun, string actorId, CancellationToken cancellationToken = default) =>
+        RunAsync(dryRun, actorId, progress: null, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(bool, string, CancellationToken)"/>, telling <paramref name="progress"/> the children deleted after each batch.</summary>
+    public async Task<RetentionResult> RunAsync(bool dryRun, string actorId, IProgress<int>? progress, CancellationToken cancellationToken = default)
     {
         var years = RetentionPolicy.Years(configuration);
         var zone = TimeZoneInfo.FindSystemTimeZoneById((await city.GetAsync(cancellationToken)).TimeZone);
@@ -84,6 +88,7 @@ public sealed partial class RetentionJob(
             total = new ErasureCounts(total.Participants + counts.Participants, total.Attendances + counts.Attendances,
                 total.AttendanceChanges + counts.AttendanceChanges, total.Enrolments + counts.Enrolments, total.Nicknames + counts.Nicknames,
                 total.ClosedReachRowsKept + counts.ClosedReachRowsKept);
+            progress?.Report(total.Participants);
             // Only when every child of the batch came back in the meantime; the next query would no longer find them.
             if (counts.Participants == 0) break;
         }

@@ -28,7 +28,10 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         + string.Concat(AgeBand.All.Select(b => $"WHEN age_months >= {b.FromYears * 12} AND age_months < {(b.ToYears + 1) * 12} THEN '{b.Code}' "))
         + "ELSE 'other' END";
 
-    public async Task<ReachRefreshResult> RefreshAsync(CancellationToken cancellationToken = default)
+    public Task<ReachRefreshResult> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(progress: null, cancellationToken);
+
+    /// <summary>As <see cref="RefreshAsync(CancellationToken)"/>, telling <paramref name="progress"/> the children refreshed after each batch.</summary>
+    public async Task<ReachRefreshResult> RefreshAsync(IProgress<int>? progress, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -44,6 +47,7 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
                 await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
                 var taken = await RefreshChildrenAsync(connection, transaction, cancellationToken);
                 participants += taken;
+                progress?.Report(participants);
                 if (taken < BatchSize)
                 {
                     // The usual case, a few children: their figures are adjusted in the same transaction, so a reader

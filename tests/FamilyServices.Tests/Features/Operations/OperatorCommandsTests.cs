@@ -133,6 +133,31 @@ public class OperatorCommandsTests(PortalFixture portal) : IClassFixture<PortalF
             || demo.Output.Contains("nothing was loaded", StringComparison.Ordinal)).Should().BeTrue();
     }
 
+    [Fact]
+    public async Task Health_passes_against_the_test_database_and_says_what_is_not_configured()
+    {
+        var (exitCode, output, errors) = await RunAsync("health");
+
+        exitCode.Should().Be(0, errors);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(3);
+        await using var db = portal.NewDb();
+        var migrations = db.Database.GetMigrations().Count();
+        lines[0].Should().MatchRegex($@"^database\s+ok\s+PostgreSQL [\d.]+ at \S+/fs_test_\w+, {migrations} migrations applied, none pending$");
+        lines[1].Should().MatchRegex(@"^replica\s+not configured");
+        lines[2].Should().MatchRegex(@"^shared store\s+not configured");
+    }
+
+    [Fact]
+    public async Task A_verb_with_no_command_after_its_noun_is_misuse()
+    {
+        var (exitCode, output, errors) = await RunAsync("catalogue");
+
+        exitCode.Should().Be(2);
+        output.Should().BeEmpty();
+        errors.Should().Contain("Usage:").And.Contain("import").And.Contain("export");
+    }
+
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args) => RunAsync(portal.Services, args);
 
     internal static async Task<(int ExitCode, string Output, string Errors)> RunAsync(IServiceProvider services, params string[] args)

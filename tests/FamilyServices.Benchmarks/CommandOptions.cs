@@ -1,8 +1,8 @@
-namespace FamilyServices.Web.Features.Operations;
+namespace FamilyServices.Benchmarks;
 
 public sealed class CommandOptionsException(string message) : Exception(message);
 
-/// <summary>"--name value" pairs; a name may repeat (e.g. --centre A --centre B).</summary>
+/// <summary>"--name value" pairs of the benchmark tool; a name may repeat. (The portal's verbs use System.CommandLine.)</summary>
 public sealed class CommandOptions
 {
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.OrdinalIgnoreCase);
