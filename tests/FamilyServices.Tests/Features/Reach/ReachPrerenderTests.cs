@@ -44,6 +44,9 @@ public sealed class ReachPrerenderTests(ReachPagesFixture world) : IClassFixture
         Figure(page, "distinct-children").Should().Be(Number(oracle), "the API and the page agree with the attendance table");
         page.DocumentNode.SelectNodes("//table[@id='breakdown-table']").Should().ContainSingle("the whole dashboard is prerendered, not only its key figures");
         page.DocumentNode.SelectNodes("//main[@data-circuit='starting']").Should().ContainSingle("the circuit has yet to take the page over");
+        var html = await response.Content.ReadAsStringAsync();
+        var state = html[html.IndexOf("<!--Blazor-Server-Component-State:", StringComparison.Ordinal)..];
+        state.IndexOf("-->", StringComparison.Ordinal).Should().BeLessThan(24 * 1024, "the browser sends the state back in one SignalR message of at most 32 KB");
     }
 
     [Fact]
@@ -131,13 +134,27 @@ public sealed class ReachPrerenderTests(ReachPagesFixture world) : IClassFixture
 
         restored.Address.Should().Be("?year=2025");
         Persist(serializer, restored).Should().Equal(persisted, "nothing is lost or changed on the way");
-        var (figures, back) = (view!.Figures!, restored.View.Figures!);
+        persisted.Length.Should().BeLessThan(PrerenderedReachViewSerializer.MaxCompressedBytes);
+        var (figures, back) = (view!.Figures!, restored.View!.Figures!);
         (figures.Equity.FocusAreas.Population + figures.Equity.OtherAreas.Population).Should().BeGreaterThan(0,
             "the test needs figures that a lost value tuple would turn into zeros");
         back.Equity.FocusAreas.Should().Be(figures.Equity.FocusAreas);
         back.Equity.OtherAreas.Should().Be(figures.Equity.OtherAreas);
         back.Report.Totals.DistinctChildren.Should().Be(figures.Report.Totals.DistinctChildren);
         back.Cumulative!.Rows.Should().HaveCount(figures.Cumulative!.Rows.Count);
+    }
+
+    [Fact]
+    public void A_view_too_large_for_the_circuits_first_message_is_not_carried_and_the_circuit_reads_it_itself()
+    {
+        var serializer = new PrerenderedReachViewSerializer();
+        var incompressible = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(PrerenderedReachViewSerializer.MaxCompressedBytes));
+        var view = new ReachView(new ReachQuery(ReachPeriodKind.Calendar, 2025, ReachDimensions.ProgrammeType), [incompressible], [2025], 2025, 2025, 5, "UTC", null);
+
+        var persisted = Persist(serializer, new PrerenderedReachView("?year=2025", view));
+
+        persisted.Should().BeEmpty();
+        serializer.Restore(new ReadOnlySequence<byte>(persisted)).Should().Be(PrerenderedReachView.None);
     }
 
     private static byte[] Persist(PrerenderedReachViewSerializer serializer, PrerenderedReachView value)
