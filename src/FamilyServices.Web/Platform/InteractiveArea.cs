@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Routing;
@@ -32,10 +33,11 @@ public static class InteractiveArea
     public static IComponentRenderMode PrerenderedRenderMode { get; } = new InteractiveServerRenderMode(prerender: true);
 
     /// <summary>The render mode of the staff area's root components for this page request.</summary>
-    public static IComponentRenderMode RenderModeFor(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type.IsDefined(typeof(PrerenderedInAreaAttribute), inherit: false) == true
-            ? PrerenderedRenderMode
-            : RenderMode;
+    public static IComponentRenderMode RenderModeFor(HttpContext context) => PrerenderedPage(context) is null ? RenderMode : PrerenderedRenderMode;
+
+    /// <summary>What the requested page says about its prerendering, or null when it is not prerendered.</summary>
+    public static PrerenderedInAreaAttribute? PrerenderedPage(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type.GetCustomAttribute<PrerenderedInAreaAttribute>(inherit: false);
 
     public static bool IsInAreaPath(PathString path) =>
         PathPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
@@ -70,4 +72,12 @@ public static class InteractiveArea
 /// what it read over to its circuit, so that the circuit's first render is the same markup (no flash, no second read).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class PrerenderedInAreaAttribute : Attribute;
+public sealed class PrerenderedInAreaAttribute(string? stylesheet = null) : Attribute
+{
+    /// <summary>
+    /// The page's own stylesheet (a path under wwwroot), linked by the document itself rather than through HeadOutlet:
+    /// when the circuit takes the page over it renders HeadOutlet's content afresh, which drops a stylesheet from
+    /// HeadContent for a moment and lets the prerendered page jump.
+    /// </summary>
+    public string? Stylesheet { get; } = stylesheet;
+}

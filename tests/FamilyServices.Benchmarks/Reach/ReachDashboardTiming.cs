@@ -44,16 +44,24 @@ public sealed class ReachDashboardTiming(StaffBrowser browser, TextWriter output
             const marks = window.__reachMarks = { shown: null, circuit: null, interactive: null, gaps: 0, shift: 0, top: null };
             const afterPaint = set => requestAnimationFrame(() => setTimeout(set, 0));
             const figures = () => !document.querySelector('.reach-loading') ? document.querySelector('#distinct-children') : null;
+            // Where the figures were painted first (not where they were parsed: the stylesheets may not be there yet).
+            const moved = () => {
+                const shown = figures();
+                if (shown && marks.top !== null) marks.shift = Math.max(marks.shift, Math.abs(shown.getBoundingClientRect().top + scrollY - marks.top));
+            };
             const observer = new MutationObserver(() => {
                 const shown = figures();
                 if (marks.shown === null && shown) {
                     marks.shown = -1;
-                    marks.top = shown.getBoundingClientRect().top;
-                    afterPaint(() => marks.shown = performance.now());
+                    afterPaint(() => {
+                        marks.shown = performance.now();
+                        const painted = figures();
+                        if (painted) marks.top = painted.getBoundingClientRect().top + scrollY;
+                    });
                 } else if (marks.shown !== null && !shown) {
                     marks.gaps++;
-                } else if (shown && marks.top !== null) {
-                    marks.shift = Math.max(marks.shift, Math.abs(shown.getBoundingClientRect().top - marks.top));
+                } else {
+                    moved();
                 }
                 if (marks.circuit === null && document.querySelector('[data-circuit=ready]')) {
                     marks.circuit = -1;
@@ -63,7 +71,10 @@ public sealed class ReachDashboardTiming(StaffBrowser browser, TextWriter output
                     && !document.querySelector('.reach-loading')) {
                     marks.interactive = -1;
                     observer.disconnect();
-                    afterPaint(() => marks.interactive = performance.now());
+                    afterPaint(() => {
+                        marks.interactive = performance.now();
+                        moved();
+                    });
                 }
             });
             observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-circuit'] });
