@@ -13,7 +13,8 @@
 #    Playwright for .NET, never `playwright install`), signed in as an official is, through the sign-in form with
 #    password and TOTP code (the first run changes the one-time password and sets up the authenticator on the
 #    enrolment page): REACH_DASHBOARD_WARMUP (2) untimed and REACH_DASHBOARD_RUNS (30) timed runs of navigation →
-#    key figures shown, choosing the year before → its figures shown, choosing the breakdown by centre → shown;
+#    key figures shown (prerendered) and → interactive (in the circuit), choosing the year before → its figures shown,
+#    choosing the breakdown by centre → shown;
 # 4. the reference in the same run: the naive COUNT(DISTINCT) over the raw attendance straight in PostgreSQL (the
 #    programme-type view 3 times, the others once), and every view's numbers compared with the API's: any
 #    difference fails the script;
@@ -428,7 +429,7 @@ worst_p95=0
     done
     echo
     echo "The officials' dashboard in Chromium (signed in with password and TOTP code; one tab after another; ms):"
-    sed -n '/^ms, /,/^  of the navigation/p' "$work/dashboard.txt"
+    sed -n '/^ms, /,/^  from shown to interactive/p' "$work/dashboard.txt"
     echo
     echo "Freshness (woken by NOTIFY, else every 20 s; seconds from the insert's commit until the API showed it, polled every 0.2 s):"
     for entry in "${freshness[@]}"; do echo "  ${entry##*|}"; done

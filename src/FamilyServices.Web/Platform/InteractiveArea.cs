@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Components.Routing;
@@ -19,10 +20,24 @@ public static class InteractiveArea
     public static readonly IReadOnlyList<string> PathPrefixes = ["/staff", "/editor", "/admin", "/officials"];
 
     /// <summary>
-    /// No prerendering: a page runs once, in its circuit, where every handler checks the user afresh; the server
-    /// answers the first request with the page's frame only (authorisation of the route still happens there).
+    /// No prerendering for most pages: a page runs once, in its circuit, where every handler checks the user afresh;
+    /// the server answers the first request with the page's frame only (authorisation of the route still happens there).
     /// </summary>
     public static IComponentRenderMode RenderMode { get; } = new InteractiveServerRenderMode(prerender: false);
+
+    /// <summary>
+    /// For a page marked <see cref="PrerenderedInAreaAttribute"/> (decision 0022): its first answer already holds what it
+    /// shows, rendered on the server for the request's account after the route's authorisation; the circuit then takes
+    /// over that markup, with the page's own state carried over (persistent component state) instead of read again.
+    /// </summary>
+    public static IComponentRenderMode PrerenderedRenderMode { get; } = new InteractiveServerRenderMode(prerender: true);
+
+    /// <summary>The render mode of the staff area's root components for this page request.</summary>
+    public static IComponentRenderMode RenderModeFor(HttpContext context) => PrerenderedPage(context) is null ? RenderMode : PrerenderedRenderMode;
+
+    /// <summary>What the requested page says about its prerendering, or null when it is not prerendered.</summary>
+    public static PrerenderedInAreaAttribute? PrerenderedPage(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>()?.Type.GetCustomAttribute<PrerenderedInAreaAttribute>(inherit: false);
 
     public static bool IsInAreaPath(PathString path) =>
         PathPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
@@ -48,4 +63,21 @@ public static class InteractiveArea
         builder.Services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         return builder;
     }
+}
+
+/// <summary>
+/// A page of the interactive area whose first answer is prerendered (decision 0022). The page promises what a handler
+/// does: it asks <c>CurrentStaff</c> for the account as the database knows it before it reads anything (so the
+/// prerender request is checked as a circuit is), it shows nothing but what it shows interactively, and it carries
+/// what it read over to its circuit, so that the circuit's first render is the same markup (no flash, no second read).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PrerenderedInAreaAttribute(string? stylesheet = null) : Attribute
+{
+    /// <summary>
+    /// The page's own stylesheet (a path under wwwroot), linked by the document itself rather than through HeadOutlet:
+    /// when the circuit takes the page over it renders HeadOutlet's content afresh, which drops a stylesheet from
+    /// HeadContent for a moment and lets the prerendered page jump.
+    /// </summary>
+    public string? Stylesheet { get; } = stylesheet;
 }

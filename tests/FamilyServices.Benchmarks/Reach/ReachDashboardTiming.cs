@@ -12,12 +12,14 @@ public sealed record ReachDashboardPlan(int Year, int Runs, int WarmUp);
 /// <summary>
 /// The officials' dashboard (/officials/reach) as an official uses it, in Chromium, signed in with password and code:
 /// each run opens the page in a new tab of the same signed-in browser and measures, in the page itself, from the start
-/// of the navigation until its key figures are shown (they come over the page's circuit: the page is not prerendered),
-/// then chooses the year before in the year menu and measures from the click on that choice until the figures of that
-/// year are shown, then chooses the breakdown by centre and measures until that breakdown is shown. "Shown" is the
-/// first frame after the figures are in the document (a requestAnimationFrame and a task after the change). The first
-/// runs warm caches (the portal's, the browser's) and are not counted. Figures are recorded, not gated: the target
-/// line says met or missed, and only an error fails.
+/// of the navigation until its key figures are shown (prerendered in the first HTML since decision 0022, or over the
+/// circuit if not) and until the page is interactive (its circuit runs, with the figures in it); then chooses the year
+/// before in the year menu and measures from the click on that choice until the figures of that year are shown, then
+/// chooses the breakdown by centre and measures until that breakdown is shown. "Shown" is the first frame after the
+/// figures are in the document (a requestAnimationFrame and a task after the change). Between shown and interactive it
+/// also notes whether the figures ever left the document (a flash) and how far they moved (a jump). The first runs
+/// warm caches (the portal's, the browser's) and are not counted. Figures are recorded, not gated: the target line
+/// says met or missed, and only an error fails.
 /// </summary>
 public sealed class ReachDashboardTiming(StaffBrowser browser, TextWriter output)
 {
@@ -27,28 +29,52 @@ public sealed class ReachDashboardTiming(StaffBrowser browser, TextWriter output
     /// <summary>How long a figure may take before the run counts as failed (two busy cores, a cold portal).</summary>
     private const float WaitMs = 60_000;
 
-    public sealed record Run(double Document, double Circuit, double Shown, double YearChange, double BreakdownChange);
+    public sealed record Run(double Document, double Shown, double Circuit, double Interactive, int Gaps, double Shift, double YearChange, double BreakdownChange);
 
     /// <summary>
-    /// Runs before the page's own scripts in every document of the dashboard: notes when the circuit runs
-    /// (<c>data-circuit="ready"</c>) and when the key figures are first shown in it, in milliseconds from the start of
-    /// the navigation (performance.now()).
+    /// Runs before the page's own scripts in every document of the dashboard, in milliseconds from the start of the
+    /// navigation (performance.now()): when the key figures are first shown (in the parsed HTML or put there by the
+    /// circuit), when the circuit runs (<c>data-circuit="ready"</c>), and when the figures are shown in it
+    /// (interactive). From shown to interactive: how many times the document was seen without the figures (a flash:
+    /// the circuit's first render replacing them with something else) and the largest move of the figure's top (a jump).
     /// </summary>
     private const string NavigationMarks = """
         (() => {
             if (location.pathname !== '/officials/reach') return;
-            const marks = window.__reachMarks = { circuit: null, shown: null };
+            const marks = window.__reachMarks = { shown: null, circuit: null, interactive: null, gaps: 0, shift: 0, top: null };
             const afterPaint = set => requestAnimationFrame(() => setTimeout(set, 0));
+            const figures = () => !document.querySelector('.reach-loading') ? document.querySelector('#distinct-children') : null;
+            // Where the figures were painted first (not where they were parsed: the stylesheets may not be there yet).
+            const moved = () => {
+                const shown = figures();
+                if (shown && marks.top !== null) marks.shift = Math.max(marks.shift, Math.abs(shown.getBoundingClientRect().top + scrollY - marks.top));
+            };
             const observer = new MutationObserver(() => {
+                const shown = figures();
+                if (marks.shown === null && shown) {
+                    marks.shown = -1;
+                    afterPaint(() => {
+                        marks.shown = performance.now();
+                        const painted = figures();
+                        if (painted) marks.top = painted.getBoundingClientRect().top + scrollY;
+                    });
+                } else if (marks.shown !== null && !shown) {
+                    marks.gaps++;
+                } else {
+                    moved();
+                }
                 if (marks.circuit === null && document.querySelector('[data-circuit=ready]')) {
                     marks.circuit = -1;
                     afterPaint(() => marks.circuit = performance.now());
                 }
-                if (marks.shown === null && document.querySelector('[data-circuit=ready] #distinct-children')
+                if (marks.interactive === null && document.querySelector('[data-circuit=ready] #distinct-children')
                     && !document.querySelector('.reach-loading')) {
-                    marks.shown = -1;
+                    marks.interactive = -1;
                     observer.disconnect();
-                    afterPaint(() => marks.shown = performance.now());
+                    afterPaint(() => {
+                        marks.interactive = performance.now();
+                        moved();
+                    });
                 }
             });
             observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-circuit'] });
@@ -100,7 +126,8 @@ public sealed class ReachDashboardTiming(StaffBrowser browser, TextWriter output
             var run = await RunOnceAsync(context, plan.Year, otherYear, centreOption);
             var label = i < plan.WarmUp ? $"warm-up {i + 1}" : $"run {i - plan.WarmUp + 1}";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {label,-11} figures shown {run.Shown,6:0} (document {run.Document:0}, circuit running {run.Circuit:0});  "
+                $"  {label,-11} figures shown {run.Shown,6:0} (document {run.Document:0}), interactive {run.Interactive,6:0} (circuit running {run.Circuit:0}; "
+                + $"flashes {run.Gaps}, jump {run.Shift:0} px);  "
                 + $"year {plan.Year} → {otherYear} {run.YearChange,6:0};  breakdown → centre {run.BreakdownChange,6:0}   load {MachineMemory.LoadAverage()}"));
             if (i >= plan.WarmUp) runs.Add(run);
         }
@@ -108,6 +135,7 @@ public sealed class ReachDashboardTiming(StaffBrowser browser, TextWriter output
         var timings = new (string Name, LatencyPercentiles Figures)[]
         {
             ("navigation → figures shown", LatencyPercentiles.Of(runs.Select(r => r.Shown))),
+            ("navigation → interactive (figures in circuit)", LatencyPercentiles.Of(runs.Select(r => r.Interactive))),
             ($"year {plan.Year} → {otherYear} → its figures shown", LatencyPercentiles.Of(runs.Select(r => r.YearChange))),
             ("breakdown → centre → its figures shown", LatencyPercentiles.Of(runs.Select(r => r.BreakdownChange))),
         };
@@ -121,6 +149,8 @@ public sealed class ReachDashboardTiming(StaffBrowser browser, TextWriter output
         var circuit = LatencyPercentiles.Of(runs.Select(r => r.Circuit));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  of the navigation: document received p50 {document.P50:0}, p95 {document.P95:0}; circuit running p50 {circuit.P50:0}, p95 {circuit.P95:0}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  from shown to interactive: runs with the figures gone for a moment (flash) {runs.Count(r => r.Gaps > 0)}; largest jump {runs.Max(r => r.Shift):0} px"));
         await output.WriteLineAsync();
         foreach (var (name, figures) in timings)
         {
@@ -138,9 +168,11 @@ public sealed class ReachDashboardTiming(StaffBrowser browser, TextWriter output
             var address = $"/officials/reach?year={year}";
             await page.GotoAsync(address, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
             if (new Uri(page.Url).PathAndQuery != address) throw new InvalidOperationException($"{address} ended at {page.Url}: the sign-in does not hold?");
-            await page.WaitForFunctionAsync("() => window.__reachMarks?.shown > 0", null, new PageWaitForFunctionOptions { Timeout = WaitMs });
+            await page.WaitForFunctionAsync("() => window.__reachMarks?.shown > 0 && window.__reachMarks.interactive > 0", null,
+                new PageWaitForFunctionOptions { Timeout = WaitMs });
             var marks = await page.EvaluateAsync<double[]>("""
-                () => [performance.getEntriesByType('navigation')[0].responseEnd, window.__reachMarks.circuit, window.__reachMarks.shown]
+                () => [performance.getEntriesByType('navigation')[0].responseEnd, window.__reachMarks.shown, window.__reachMarks.circuit,
+                    window.__reachMarks.interactive, window.__reachMarks.gaps, window.__reachMarks.shift]
                 """);
 
             var yearChange = await ChangeAsync(page, "#reach-year",
@@ -148,7 +180,7 @@ public sealed class ReachDashboardTiming(StaffBrowser browser, TextWriter output
                 "#key-figures-heading", $"year={otherYear}");
             var breakdownChange = await ChangeAsync(page, "#reach-group-by",
                 page.Locator(".mud-popover-open").GetByRole(AriaRole.Option).Nth(centreOption), "#breakdown-heading", $"groupBy={ReachDimensions.Centre}");
-            return new Run(marks[0], marks[1], marks[2], yearChange, breakdownChange);
+            return new Run(marks[0], marks[1], marks[2], marks[3], (int)marks[4], marks[5], yearChange, breakdownChange);
         }
         finally
         {

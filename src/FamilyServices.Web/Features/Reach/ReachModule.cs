@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+
 namespace FamilyServices.Web.Features.Reach;
 
 /// <summary>The officials' reach figures: kept by a background refresher, read by the dashboard, API and exports.</summary>
@@ -8,6 +10,7 @@ public static class ReachModule
         builder.Services.AddScoped<ReachRefresher>();
         builder.Services.AddScoped<ReachReports>();
         builder.Services.AddHostedService<ReachRefreshService>();
+        builder.Services.AddSingleton<PersistentComponentStateSerializer<PrerenderedReachView>, PrerenderedReachViewSerializer>();
         return builder;
     }
 
