@@ -198,7 +198,10 @@ public class DatabaseStartUpTests(PortalStartedWithoutItsDatabase portal) : ICla
         (await client.GetAsync("/api/v1/centres")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
 
         var where = $"127.0.0.1:{portal.Link.Port}/{new NpgsqlConnectionStringBuilder(portal.ConnectionString).Database}";
-        portal.Logs.Events.Should().Contain(e => e.Contains("Waiting for the database at", StringComparison.Ordinal) && e.Contains(where, StringComparison.Ordinal));
+        bool Waiting(string e) => e.Contains("Waiting for the database at", StringComparison.Ordinal) && e.Contains(where, StringComparison.Ordinal);
+        // The start-up probe logs its line on its own thread: the 503s above may come first.
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60); !portal.Logs.Events.Any(Waiting) && DateTime.UtcNow < deadline;) await Task.Delay(200);
+        portal.Logs.Events.Where(Waiting).Should().NotBeEmpty("the start-up probe says where it waits");
         portal.Logs.Events.Should().NotContain(e => e.Contains("\n   at ", StringComparison.Ordinal),
             "an unreachable database is one line, not a stack trace per request");
 
