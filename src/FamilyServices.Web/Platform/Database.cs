@@ -32,6 +32,22 @@ public static class Database
         return builder;
     }
 
+    /// <summary>host:port/database of a connection string, for log lines and operators: never the user or password.</summary>
+    public static string Describe(string? connectionString)
+    {
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            // A multi-host string names its ports itself ("a:5432,b:5433").
+            var host = builder.Host is { } hosts && hosts.Contains(',', StringComparison.Ordinal) ? hosts : $"{builder.Host}:{builder.Port}";
+            return $"{host}/{builder.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "(a connection string that cannot be read)";
+        }
+    }
+
     /// <summary>A connection string for a LISTENing connection, e.g. straight to PostgreSQL when the portal's goes through a pooler.</summary>
     public const string ListenerConnectionStringName = "FamilyServicesListen";
 

@@ -109,16 +109,7 @@ public sealed partial class DatabaseAvailability(IConfiguration configuration, I
         ApplicationName = "familyservices-probe",
     }.ConnectionString;
 
-    /// <summary>Host, port and database: never the user or password.</summary>
-    private string Where
-    {
-        get
-        {
-            if (field is not null) return field;
-            var settings = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(Database.ConnectionStringName));
-            return field = $"{settings.Host}:{settings.Port}/{settings.Database}";
-        }
-    }
+    private string Where => field ??= Database.Describe(configuration.GetConnectionString(Database.ConnectionStringName));
 
     /// <summary>The innermost message ("Connection refused", "the database system is starting up"), never a stack trace.</summary>
     private static string Reason(Exception exception)

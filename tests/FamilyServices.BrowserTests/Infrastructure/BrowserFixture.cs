@@ -176,8 +176,9 @@ public sealed class BrowserFixture(IMessageSink diagnostics) : IAsyncLifetime
             Locale = language, // sent as Accept-Language: the portal's first guess before anyone chooses
             JavaScriptEnabled = javaScript,
         });
-        // Generous: CI runs on two cores that may be busy (a 10 s limit failed there on full-page screenshots).
-        context.SetDefaultTimeout(30_000);
+        // Generous: CI runs on two cores that may be busy (a 10 s limit failed there on full-page screenshots, and 30 s
+        // for a dialog's first render at a load average of 30).
+        context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         return new Visitor(context, await context.NewPageAsync(), test, viewport, javaScript);
     }

@@ -22,7 +22,7 @@ public class StaffLogsAttendanceTests(BrowserFixture browser)
     private const int Ticks = 20;
 
     /// <summary>Generous for a busy two-core CI machine; the bunit tests hold the 2-second promise on their own.</summary>
-    private const float LiveTimeoutMs = 15_000;
+    private const float LiveTimeoutMs = 90_000;
 
     /// <summary>Roster pages check accessibility and strings; the Tab walk of a long list of radio groups is replaced by the keyboard tick below.</summary>
     private const PageChecks RosterChecks = PageChecks.Accessibility | PageChecks.ResourceKeys;

@@ -28,29 +28,13 @@ public static class DatabaseTrouble
             {
                 case PostgresException postgres:
                     return ConnectionStates.Contains(postgres.SqlState)
-                        ? $"cannot use the database at {Where(connectionString)}: {postgres.MessageText} ({postgres.SqlState})"
+                        ? $"cannot use the database at {Database.Describe(connectionString)}: {postgres.MessageText} ({postgres.SqlState})"
                         : null;
                 case NpgsqlException npgsql:
-                    return $"cannot reach the database at {Where(connectionString)}: {Innermost(npgsql).Message}";
+                    return $"cannot reach the database at {Database.Describe(connectionString)}: {Innermost(npgsql).Message}";
             }
         }
         return null;
-    }
-
-    /// <summary>host:port/database, from the connection string; nothing else of it.</summary>
-    public static string Where(string? connectionString)
-    {
-        try
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            // A multi-host string names its ports itself ("a:5432,b:5433").
-            var host = builder.Host is { } hosts && hosts.Contains(',', StringComparison.Ordinal) ? hosts : $"{builder.Host}:{builder.Port}";
-            return $"{host}/{builder.Database}";
-        }
-        catch (ArgumentException)
-        {
-            return "(a connection string that cannot be read)";
-        }
     }
 
     private static Exception Innermost(Exception exception)

@@ -76,7 +76,7 @@ public static class HealthCommand
         var server = connection.PostgreSqlVersion;
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellation)).Count();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellation)).ToList();
-        var where = DatabaseTrouble.Where(connectionString);
+        var where = Database.Describe(connectionString);
         return pending.Count == 0
             ? (true, true, $"PostgreSQL {server} at {where}, {applied} migrations applied, none pending")
             : (true, false, $"PostgreSQL {server} at {where}: {pending.Count} migration(s) pending ({string.Join(", ", pending.Take(3))}{(pending.Count > 3 ? ", ..." : "")}); run migrate");
@@ -99,7 +99,7 @@ public static class HealthCommand
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         await reader.ReadAsync(cancellation);
         var inRecovery = reader.GetBoolean(0);
-        var where = DatabaseTrouble.Where(connectionString);
+        var where = Database.Describe(connectionString);
         if (!inRecovery) return (true, true, $"PostgreSQL {connection.PostgreSqlVersion} at {where} accepts writes: it is a primary (promoted?), not a standby");
         var lag = reader.IsDBNull(1) ? "no transaction replayed yet" : string.Create(CultureInfo.InvariantCulture, $"last replayed transaction {reader.GetDouble(1):0.0} s ago");
         return (true, true, $"standby PostgreSQL {connection.PostgreSqlVersion} at {where}, {lag}");

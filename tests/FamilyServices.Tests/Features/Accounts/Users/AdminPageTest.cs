@@ -91,16 +91,31 @@ public abstract class AdminPageTest(TestWorld world) : InteractivePageTest(world
 
     /// <summary>
     /// Types into an input of the page as it is now (found and changed in one go, between two renders: an element
-    /// found before a render may carry an event handler id the renderer has dropped since).
+    /// found before a render may carry an event handler id the renderer has dropped since). The input is focused first,
+    /// as a user's would be: MudBlazor resets the text of an unfocused input to its bound value whenever the page
+    /// renders, so a render during a debounced field's wait would drop what was typed.
     /// </summary>
-    protected static void TypeInto<TPage>(IRenderedComponent<TPage> page, string selector, string value) where TPage : class, IComponent =>
+    protected static void TypeInto<TPage>(IRenderedComponent<TPage> page, string selector, string value) where TPage : class, IComponent
+    {
+        page.InvokeAsync(() =>
+        {
+            var input = page.Find(selector);
+            if (input.HasAttribute("blazor:onfocus")) input.Focus();
+        }).GetAwaiter().GetResult();
         page.InvokeAsync(() => page.Find(selector).Input(value)).GetAwaiter().GetResult();
+    }
 
     /// <summary>Chooses a value in the MudSelect whose input has the id <paramref name="inputId"/>, as picking it from its list does.</summary>
     protected static void Choose<TPage, TValue>(IRenderedComponent<TPage> page, string inputId, TValue value) where TPage : class, IComponent
     {
-        var select = page.FindComponents<MudSelect<TValue>>().Single(s => s.Instance.GetState(x => x.InputId) == inputId);
-        page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value)).GetAwaiter().GetResult();
+        // A page renders its selects once its data has loaded, which can come after the element a test waited for.
+        IRenderedComponent<MudSelect<TValue>>? select = null;
+        page.WaitForAssertion(() =>
+        {
+            select = page.FindComponents<MudSelect<TValue>>().SingleOrDefault(s => s.Instance.GetState(x => x.InputId) == inputId);
+            select.Should().NotBeNull($"the page shows the select {inputId}");
+        }, Wait);
+        page.InvokeAsync(() => select!.Instance.ValueChanged.InvokeAsync(value)).GetAwaiter().GetResult();
     }
 
     /// <summary>Ticks or unticks the checkbox labelled <paramref name="label"/>.</summary>
