@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
@@ -82,8 +83,12 @@ public sealed class TelemetryPortal : PortalFixture, IAsyncLifetime
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting(Telemetry.EndpointSetting, Collector.Address.ToString());
-        builder.UseSetting("OTEL_METRIC_EXPORT_INTERVAL", "500");
-        builder.UseSetting("OTEL_BSP_SCHEDULE_DELAY", "200");
+        // Read when the providers are built, after the host's own configuration: not command-line settings of the portal.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+        }));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -124,7 +129,7 @@ public sealed class TelemetryOffTests(PortalFixture portal) : IClassFixture<Port
     [Fact]
     public void Without_an_endpoint_no_opentelemetry_provider_or_exporter_is_registered()
     {
-        Telemetry.OtlpEndpoint(portal.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()).Should().BeNull();
+        Telemetry.OtlpEndpoint(portal.Services.GetRequiredService<IConfiguration>()).Should().BeNull();
 
         portal.Services.GetService<MeterProvider>().Should().BeNull();
         portal.Services.GetService<TracerProvider>().Should().BeNull();
