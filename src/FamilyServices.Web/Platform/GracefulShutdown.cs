@@ -4,7 +4,7 @@ namespace FamilyServices.Web.Platform;
 /// What SIGTERM (a deploy, systemd, a container stop) does: Kestrel stops accepting connections and the requests in
 /// flight finish, for at most <c>Portal:ShutdownSeconds</c> (default 30); the background jobs stop at a safe point and
 /// say so, one line each; then the process exits 0. Open staff pages lose their circuit and Blazor's client tries to
-/// reconnect; once an instance answers again it reloads the page (docs/operations.md).
+/// reconnect; once an instance answers, the reconnect notice offers to reload the page (docs/operations.md).
 /// </summary>
 public static partial class GracefulShutdown
 {
