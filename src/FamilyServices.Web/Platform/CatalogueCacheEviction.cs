@@ -92,8 +92,9 @@ public sealed partial class CatalogueChangeListener(IConfiguration configuration
                     }
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                LogStopped(logger);
                 return;
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
@@ -105,6 +106,7 @@ public sealed partial class CatalogueChangeListener(IConfiguration configuration
                 }
                 catch (OperationCanceledException)
                 {
+                    LogStopped(logger);
                     return;
                 }
                 backOff = TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, MaxBackOff.Ticks));
@@ -124,6 +126,9 @@ public sealed partial class CatalogueChangeListener(IConfiguration configuration
         }
         if (_awaited.TryRemove(payload, out var awaited)) awaited.TrySetResult();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The catalogue listener stopped")]
+    private static partial void LogStopped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The catalogue listener lost its connection ({Error}); the output cache is emptied when it is back, trying again in {Seconds} s")]
     private static partial void LogConnectionLost(ILogger logger, string error, double seconds);

@@ -40,6 +40,7 @@ public sealed partial class DatabaseAvailability(IConfiguration configuration, I
     {
         // Before the database was first reached the start-up wait is probing already, and says so itself.
         if (!reached.Task.IsCompleted || Interlocked.Exchange(ref down, 1) == 1) return;
+        PortalMetrics.DatabaseOutages.Add(1);
         LogLost(logger, Where, Reason(exception));
         lost.Release();
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 namespace FamilyServices.Web.Platform;
 
 /// <summary>
-/// The framework set-up every feature stands on: logging, the database, languages, the security headers and limits,
+/// The framework set-up every feature stands on: logging, metrics and traces, the database, languages, the security headers and limits,
 /// health checks, and Razor components with the interactive staff area. It knows no feature; each feature registers
 /// itself through its own module (Features/*/*Module.cs), called from Program.cs.
 /// </summary>
@@ -14,6 +14,8 @@ public static class PlatformModule
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         builder.AddPortalLogging();
+        builder.AddPortalTelemetry();
+        builder.AddPortalGracefulShutdown();
         builder.AddPortalDatabase();
         builder.AddPortalLocalization();
         builder.AddPortalRateLimits();

@@ -113,8 +113,9 @@ public sealed partial class AttendanceListener(IConfiguration configuration, ILo
                     }
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                LogStopped(logger);
                 return;
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
@@ -126,6 +127,7 @@ public sealed partial class AttendanceListener(IConfiguration configuration, ILo
                 }
                 catch (OperationCanceledException)
                 {
+                    LogStopped(logger);
                     return;
                 }
                 backOff = TimeSpan.FromTicks(Math.Min(backOff.Ticks * 2, MaxBackOff.Ticks));
@@ -170,6 +172,9 @@ public sealed partial class AttendanceListener(IConfiguration configuration, ILo
             LogSubscriberFailed(logger, e);
         }
     });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The attendance listener stopped")]
+    private static partial void LogStopped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The attendance listener lost its database connection ({Error}); retrying in {Seconds} s")]
     private static partial void LogConnectionLost(ILogger logger, string error, double seconds);

@@ -139,11 +139,21 @@ public sealed class RosterActions(
         return children;
     }
 
-    /// <summary>One tick: the child's mark for the session, saved at once with the idempotent upsert.</summary>
-    public async Task<RosterResult> MarkAsync(ClaimsPrincipal user, long sessionId, int participantId, AttendanceStatus status,
+    /// <summary>
+    /// One tick: the child's mark for the session, saved at once with the idempotent upsert, and tried again on a
+    /// dropped connection or a deadlock (<see cref="IdempotentWrites"/>); when it still fails the tick is not saved.
+    /// </summary>
+    public Task<RosterResult> MarkAsync(ClaimsPrincipal user, long sessionId, int participantId, AttendanceStatus status,
         CancellationToken cancellationToken = default)
     {
-        if (!Enum.IsDefined(status)) return RosterResult.Refused("RosterMarkInvalid");
+        if (!Enum.IsDefined(status)) return Task.FromResult(RosterResult.Refused("RosterMarkInvalid"));
+        return IdempotentWrites.RunAsync(attempt => MarkOnceAsync(user, sessionId, participantId, status, attempt),
+            _ => RosterResult.Refused("RosterMarkNotSaved"), clock, cancellationToken);
+    }
+
+    private async Task<RosterResult> MarkOnceAsync(ClaimsPrincipal user, long sessionId, int participantId, AttendanceStatus status,
+        CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var (session, refusal) = await WritableAsync(db, user, sessionId, forNames: true);
         if (session is null) return refusal!;

@@ -29,7 +29,7 @@ public static class OperatorCommands
     public static readonly string[] PortalSettingSections =
     [
         "urls", "environment", "contentRoot", "applicationName", "webroot", "http_ports", "https_ports",
-        "AllowedHosts", "Kestrel", "Logging", "ConnectionStrings", "Portal", "Serilog",
+        "AllowedHosts", "Kestrel", "Logging", "ConnectionStrings", "Portal", "Serilog", "Telemetry",
     ];
 
     internal static bool IsPortalSetting(string argument)

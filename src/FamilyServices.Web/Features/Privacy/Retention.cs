@@ -123,26 +123,38 @@ public sealed class RetentionService(
     {
         var hours = configuration.GetValue("Portal:Privacy:RetentionHours", DefaultHours);
         if (hours <= 0) return;
-        await Task.Delay(FirstRunAfter, stoppingToken);
-        await database.Reached.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
-        do
+        try
         {
-            try
+            await Task.Delay(FirstRunAfter, stoppingToken);
+            await database.Reached.WaitAsync(stoppingToken);
+            using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
+            do
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(dryRun: false, AuditTrail.System, stoppingToken);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(dryRun: false, AuditTrail.System, stoppingToken);
+                }
+                catch (Exception e) when (stoppingToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("Stopping", e, stoppingToken);
+                }
+                catch (Exception e) when (DatabaseAvailability.IsOutage(e))
+                {
+                    database.ReportOutage(e);
+                    logger.LogWarning("Applying the retention period failed: the database cannot be reached; retrying in {Hours} h", hours);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Applying the retention period failed; retrying in {Hours} h", hours);
+                }
             }
-            catch (Exception e) when (DatabaseAvailability.IsOutage(e))
-            {
-                database.ReportOutage(e);
-                logger.LogWarning("Applying the retention period failed: the database cannot be reached; retrying in {Hours} h", hours);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Applying the retention period failed; retrying in {Hours} h", hours);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Each batch of erasures is one transaction: one cancelled rolls back whole, and the next run takes it again.
+            logger.LogInformation("Retention stopped");
+        }
     }
 }

@@ -25,6 +25,7 @@ public sealed class ReachRefreshService(
         if (seconds <= 0) return;
         var interval = TimeSpan.FromSeconds(seconds);
         NpgsqlConnection? listener = null;
+        var refreshing = false;
         try
         {
             await database.Reached.WaitAsync(stoppingToken);
@@ -36,13 +37,16 @@ public sealed class ReachRefreshService(
                     {
                         var refresher = scope.ServiceProvider.GetRequiredService<ReachRefresher>();
                         listener ??= await ListenAsync(scope.ServiceProvider.GetRequiredService<FamilyServicesDb>(), stoppingToken);
+                        refreshing = true;
                         await refresher.RefreshAsync(stoppingToken);
+                        refreshing = false;
                     }
                     // Woken by a notification or the interval, whichever comes first.
                     await listener.WaitAsync(interval, stoppingToken);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException && !stoppingToken.IsCancellationRequested)
                 {
+                    refreshing = false;
                     // A failed round (database restarting, migration pending) is retried after the interval, listening anew.
                     if (DatabaseAvailability.IsOutage(e))
                     {
@@ -59,9 +63,11 @@ public sealed class ReachRefreshService(
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down.
+            // Each batch is one transaction: cancelled, it rolls back whole and its children stay pending for the next start.
+            if (refreshing) logger.LogInformation("The reach refresher stopped; the refresh in progress was rolled back and runs again at the next start");
+            else logger.LogInformation("The reach refresher stopped");
         }
         finally
         {

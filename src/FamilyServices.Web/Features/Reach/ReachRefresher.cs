@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
+using FamilyServices.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -40,9 +41,11 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
         try
         {
             var participants = 0;
+            var batches = 0;
             int periods;
             while (true)
             {
+                batches++;
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
                 var taken = await RefreshChildrenAsync(connection, transaction, cancellationToken);
@@ -69,6 +72,8 @@ public sealed class ReachRefresher(FamilyServicesDb db, TimeProvider clock, ILog
                 logger.LogInformation("Reach figures refreshed: {Participants} children, {Periods} periods in {Elapsed} ms",
                     participants, periods, stopwatch.ElapsedMilliseconds);
             }
+            PortalMetrics.ReachRefreshDuration.Record(stopwatch.Elapsed.TotalSeconds,
+                PortalMetrics.Tag("kind", batches > 1 ? "full" : "incremental"));
             return new ReachRefreshResult(participants, periods, stopwatch.Elapsed);
         }
         finally

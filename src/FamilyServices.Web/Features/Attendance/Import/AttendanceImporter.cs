@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -6,6 +7,7 @@ using FamilyServices.Web.Data;
 using FamilyServices.Web.Domain;
 using FamilyServices.Web.Features.Accounts;
 using FamilyServices.Web.Features.Audit;
+using FamilyServices.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -48,6 +50,29 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
     private const string Columns = "offering_code, session_date, start_time, participant_code, birth_year, birth_month, district_code, status";
 
     public async Task<ImportResult> ImportAsync(Stream csv, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var result = await ImportUnmeasuredAsync(csv, user, cancellationToken);
+            outcome = result.Outcome switch
+            {
+                ImportOutcome.Imported => "imported",
+                ImportOutcome.Invalid => "invalid",
+                ImportOutcome.Forbidden => "forbidden",
+                _ => "too_large",
+            };
+            if (result.Outcome == ImportOutcome.Imported) PortalMetrics.AttendanceImportRows.Add(result.Summary.RowsImported);
+            return result;
+        }
+        finally
+        {
+            PortalMetrics.AttendanceImportDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, PortalMetrics.Tag("outcome", outcome));
+        }
+    }
+
+    private async Task<ImportResult> ImportUnmeasuredAsync(Stream csv, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
