@@ -121,7 +121,7 @@ public sealed partial class DatabaseAvailability(IConfiguration configuration, I
     }
 
     /// <summary>The innermost message ("Connection refused", "the database system is starting up"), never a stack trace.</summary>
-    private static string Reason(Exception exception)
+    internal static string Reason(Exception exception)
     {
         var innermost = exception;
         while (innermost.InnerException is not null) innermost = innermost.InnerException;

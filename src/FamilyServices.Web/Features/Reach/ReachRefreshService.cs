@@ -8,10 +8,11 @@ namespace FamilyServices.Web.Features.Reach;
 /// <summary>
 /// Refreshes the reach figures as soon as the database says something changed (the triggers' NOTIFY reach_pending),
 /// and every few seconds in any case (<c>Portal:Reach:RefreshSeconds</c>, default 20; 0 turns both off), so newly
-/// logged attendance shows on the officials' dashboard within seconds.
+/// logged attendance shows on the officials' dashboard within seconds. Only the instance that runs the background jobs
+/// (<see cref="JobLeadership"/>) refreshes.
 /// </summary>
 public sealed class ReachRefreshService(
-    IServiceScopeFactory scopes, IConfiguration configuration, DatabaseAvailability database, ILogger<ReachRefreshService> logger)
+    IServiceScopeFactory scopes, IConfiguration configuration, DatabaseAvailability database, JobLeadership leadership, ILogger<ReachRefreshService> logger)
     : BackgroundService
 {
     public const int DefaultRefreshSeconds = 20;
@@ -23,23 +24,35 @@ public sealed class ReachRefreshService(
     {
         var seconds = configuration.GetValue("Portal:Reach:RefreshSeconds", DefaultRefreshSeconds);
         if (seconds <= 0) return;
+        try
+        {
+            await database.Reached.WaitAsync(stoppingToken);
+            await leadership.RunWhileLeadingAsync(whileLeading => RefreshAsync(seconds, whileLeading), stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task RefreshAsync(int seconds, CancellationToken whileLeading)
+    {
         var interval = TimeSpan.FromSeconds(seconds);
         NpgsqlConnection? listener = null;
         try
         {
-            await database.Reached.WaitAsync(stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
+            while (!whileLeading.IsCancellationRequested)
             {
                 try
                 {
                     await using (var scope = scopes.CreateAsyncScope())
                     {
                         var refresher = scope.ServiceProvider.GetRequiredService<ReachRefresher>();
-                        listener ??= await ListenAsync(scope.ServiceProvider.GetRequiredService<FamilyServicesDb>(), stoppingToken);
-                        await refresher.RefreshAsync(stoppingToken);
+                        listener ??= await ListenAsync(scope.ServiceProvider.GetRequiredService<FamilyServicesDb>(), whileLeading);
+                        await refresher.RefreshAsync(whileLeading);
                     }
                     // Woken by a notification or the interval, whichever comes first.
-                    await listener.WaitAsync(interval, stoppingToken);
+                    await listener.WaitAsync(interval, whileLeading);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -55,13 +68,9 @@ public sealed class ReachRefreshService(
                     }
                     if (listener is not null) await listener.DisposeAsync();
                     listener = null;
-                    await Task.Delay(interval, stoppingToken);
+                    await Task.Delay(interval, whileLeading);
                 }
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
         }
         finally
         {
