@@ -25,12 +25,17 @@ public sealed partial class DatabaseAvailability(IConfiguration configuration, I
     /// <summary>True from a request's or job's report of an outage until a probe reaches the database again.</summary>
     public bool IsDown => Volatile.Read(ref down) == 1;
 
-    /// <summary>A connection that failed or broke (Npgsql calls these transient), or a timeout, anywhere in the chain.</summary>
+    /// <summary>
+    /// A connection that failed or broke (Npgsql calls these transient), or a timeout, anywhere in the chain; or, with
+    /// several hosts in the connection string, none of them found to be the primary ("No suitable host was found.", a
+    /// plain NpgsqlException with no cause of its own): during a failover, until the promoted replica is rechecked.
+    /// </summary>
     public static bool IsOutage(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is NpgsqlException { IsTransient: true } or TimeoutException) return true;
+            if (e.GetType() == typeof(NpgsqlException) && e.InnerException is null) return true;
         }
         return false;
     }
@@ -113,7 +118,7 @@ public sealed partial class DatabaseAvailability(IConfiguration configuration, I
     private string Where => field ??= Database.Describe(configuration.GetConnectionString(Database.ConnectionStringName));
 
     /// <summary>The innermost message ("Connection refused", "the database system is starting up"), never a stack trace.</summary>
-    private static string Reason(Exception exception)
+    internal static string Reason(Exception exception)
     {
         var innermost = exception;
         while (innermost.InnerException is not null) innermost = innermost.InnerException;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.WebEncoders;
 
 namespace FamilyServices.Web.Platform;
@@ -37,8 +38,13 @@ public static class PlatformModule
         builder.Services.AddSingleton<CurrentCity>();
         builder.Services.AddSingleton<DatabaseAvailability>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DatabaseAvailability>());
+        builder.Services.AddSingleton<JobLeadership>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<JobLeadership>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails();
+        // Behind nginx on the same machine (scripts/cluster.sh): the client's address for the rate limits and the
+        // scheme it used. Only a proxy on loopback is believed, ASP.NET Core's default; anyone else's headers are ignored.
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Turkish, German, Dutch and Arabic letters are written as they are, not as &#x...; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
@@ -47,6 +53,8 @@ public static class PlatformModule
     /// <summary>What every request passes before it reaches authentication.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // Before anything reads the client's address or scheme.
+        app.UseForwardedHeaders();
         // First, so that every answer carries the headers: static files, errors, 413s and 429s included.
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<CorrelationIds>();

@@ -111,10 +111,12 @@ public sealed partial class RetentionJob(
 /// <summary>
 /// Runs retention every <c>Portal:Privacy:RetentionHours</c> (default 24; 0 turns it off, then run
 /// <c>privacy retention</c> from the command line). The first run waits a few minutes so a starting portal is not
-/// slowed down, and several instances may run it: the reach lock and row locks keep their deletions apart.
+/// slowed down. Only the instance that runs the background jobs (<see cref="JobLeadership"/>) applies it; an instance
+/// that takes over applies it at once, which deletes nothing twice.
 /// </summary>
 public sealed class RetentionService(
-    IServiceScopeFactory scopes, IConfiguration configuration, DatabaseAvailability database, ILogger<RetentionService> logger) : BackgroundService
+    IServiceScopeFactory scopes, IConfiguration configuration, DatabaseAvailability database, JobLeadership leadership, ILogger<RetentionService> logger)
+    : BackgroundService
 {
     public const int DefaultHours = 24;
     private static readonly TimeSpan FirstRunAfter = TimeSpan.FromMinutes(5);
@@ -127,34 +129,39 @@ public sealed class RetentionService(
         {
             await Task.Delay(FirstRunAfter, stoppingToken);
             await database.Reached.WaitAsync(stoppingToken);
-            using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(dryRun: false, AuditTrail.System, stoppingToken);
-                }
-                catch (Exception e) when (stoppingToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException("Stopping", e, stoppingToken);
-                }
-                catch (Exception e) when (DatabaseAvailability.IsOutage(e))
-                {
-                    database.ReportOutage(e);
-                    logger.LogWarning("Applying the retention period failed: the database cannot be reached; retrying in {Hours} h", hours);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Applying the retention period failed; retrying in {Hours} h", hours);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            await leadership.RunWhileLeadingAsync(whileLeading => ApplyPeriodicallyAsync(hours, whileLeading), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Each batch of erasures is one transaction: one cancelled rolls back whole, and the next run takes it again.
             logger.LogInformation("Retention stopped");
         }
+    }
+
+    private async Task ApplyPeriodicallyAsync(int hours, CancellationToken whileLeading)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunAsync(dryRun: false, AuditTrail.System, whileLeading);
+            }
+            catch (Exception e) when (whileLeading.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("Stopping", e, whileLeading);
+            }
+            catch (Exception e) when (DatabaseAvailability.IsOutage(e))
+            {
+                database.ReportOutage(e);
+                logger.LogWarning("Applying the retention period failed: the database cannot be reached; retrying in {Hours} h", hours);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Applying the retention period failed; retrying in {Hours} h", hours);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(whileLeading));
     }
 }

@@ -8,10 +8,11 @@ namespace FamilyServices.Web.Features.Reach;
 /// <summary>
 /// Refreshes the reach figures as soon as the database says something changed (the triggers' NOTIFY reach_pending),
 /// and every few seconds in any case (<c>Portal:Reach:RefreshSeconds</c>, default 20; 0 turns both off), so newly
-/// logged attendance shows on the officials' dashboard within seconds.
+/// logged attendance shows on the officials' dashboard within seconds. Only the instance that runs the background jobs
+/// (<see cref="JobLeadership"/>) refreshes.
 /// </summary>
 public sealed class ReachRefreshService(
-    IServiceScopeFactory scopes, IConfiguration configuration, DatabaseAvailability database, ILogger<ReachRefreshService> logger)
+    IServiceScopeFactory scopes, IConfiguration configuration, DatabaseAvailability database, JobLeadership leadership, ILogger<ReachRefreshService> logger)
     : BackgroundService
 {
     public const int DefaultRefreshSeconds = 20;
@@ -23,28 +24,41 @@ public sealed class ReachRefreshService(
     {
         var seconds = configuration.GetValue("Portal:Reach:RefreshSeconds", DefaultRefreshSeconds);
         if (seconds <= 0) return;
+        try
+        {
+            await database.Reached.WaitAsync(stoppingToken);
+            await leadership.RunWhileLeadingAsync(whileLeading => RefreshAsync(seconds, whileLeading, stoppingToken), stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Refreshes until <paramref name="whileLeading"/> ends: the portal stops, or another instance runs the jobs now.</summary>
+    private async Task RefreshAsync(int seconds, CancellationToken whileLeading, CancellationToken stoppingToken)
+    {
         var interval = TimeSpan.FromSeconds(seconds);
         NpgsqlConnection? listener = null;
         var refreshing = false;
         try
         {
-            await database.Reached.WaitAsync(stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
+            while (!whileLeading.IsCancellationRequested)
             {
                 try
                 {
                     await using (var scope = scopes.CreateAsyncScope())
                     {
                         var refresher = scope.ServiceProvider.GetRequiredService<ReachRefresher>();
-                        listener ??= await ListenAsync(scope.ServiceProvider.GetRequiredService<FamilyServicesDb>(), stoppingToken);
+                        listener ??= await ListenAsync(scope.ServiceProvider.GetRequiredService<FamilyServicesDb>(), whileLeading);
                         refreshing = true;
-                        await refresher.RefreshAsync(stoppingToken);
+                        await refresher.RefreshAsync(whileLeading);
                         refreshing = false;
                     }
                     // Woken by a notification or the interval, whichever comes first.
-                    await listener.WaitAsync(interval, stoppingToken);
+                    await listener.WaitAsync(interval, whileLeading);
                 }
-                catch (Exception e) when (e is not OperationCanceledException && !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (e is not OperationCanceledException && !whileLeading.IsCancellationRequested)
                 {
                     refreshing = false;
                     // A failed round (database restarting, migration pending) is retried after the interval, listening anew.
@@ -59,15 +73,16 @@ public sealed class ReachRefreshService(
                     }
                     if (listener is not null) await listener.DisposeAsync();
                     listener = null;
-                    await Task.Delay(interval, stoppingToken);
+                    await Task.Delay(interval, whileLeading);
                 }
             }
         }
-        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (whileLeading.IsCancellationRequested)
         {
-            // Each batch is one transaction: cancelled, it rolls back whole and its children stay pending for the next start.
-            if (refreshing) logger.LogInformation("The reach refresher stopped; the refresh in progress was rolled back and runs again at the next start");
-            else logger.LogInformation("The reach refresher stopped");
+            // Each batch is one transaction: cancelled, it rolls back whole and its children stay pending for the next run.
+            var why = stoppingToken.IsCancellationRequested ? "stopped" : "paused (another instance runs the background jobs)";
+            if (refreshing) logger.LogInformation("The reach refresher {Why}; the refresh in progress was rolled back and runs again", why);
+            else logger.LogInformation("The reach refresher {Why}", why);
         }
         finally
         {
