@@ -80,9 +80,9 @@ public sealed class ReachRefreshService(
         catch (Exception) when (whileLeading.IsCancellationRequested)
         {
             // Each batch is one transaction: cancelled, it rolls back whole and its children stay pending for the next run.
-            var why = stoppingToken.IsCancellationRequested ? "stopped" : "paused (another instance runs the background jobs)";
-            if (refreshing) logger.LogInformation("The reach refresher {Why}; the refresh in progress was rolled back and runs again", why);
-            else logger.LogInformation("The reach refresher {Why}", why);
+            if (!stoppingToken.IsCancellationRequested) logger.LogInformation("The reach refresher paused: this instance no longer runs the background jobs");
+            else if (refreshing) logger.LogInformation("The reach refresher stopped; the refresh in progress was rolled back and runs again at the next start");
+            else logger.LogInformation("The reach refresher stopped");
         }
         finally
         {
