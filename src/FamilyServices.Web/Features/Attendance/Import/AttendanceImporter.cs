@@ -300,7 +300,8 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
         // checks a line (session, child, details).
         await ExecuteAsync(connection, transaction, """
             CREATE TEMP TABLE import_checked ON COMMIT DROP AS
-            SELECT r.line, s.sk, p.pk, d.status, d.birth_year, d.birth_month, d.district_id, p.participant_id IS NULL AS is_new,
+            SELECT r.line, s.sk, p.pk, s.offering_id, s.local_date, s.session_id, p.participant_id,
+                d.status, d.birth_year, d.birth_month, d.district_id, p.participant_id IS NULL AS is_new,
                 CASE WHEN s.problems IS NOT NULL OR x.problem IS NOT NULL OR d.problems IS NOT NULL
                      THEN array_remove(coalesce(s.problems, '{}') || x.problem || coalesce(d.problems, '{}'), NULL) END AS problems
             FROM import_rows r
@@ -317,10 +318,13 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             """, cancellationToken);
 
         // One mark per session and child, and one set of details per new child; both serve the checks across rows
-        // (min and max differ where two lines disagree) and then the writing.
+        // (min and max differ where two lines disagree) and then the writing. A mark keeps the ids its session and
+        // child already had, so the writing joins only marks of new sessions or children again (the other columns of
+        // the key follow from sk and pk: they only carry the ids along).
         await ExecuteAsync(connection, transaction, """
             CREATE TEMP TABLE import_marks ON COMMIT DROP AS
-            SELECT sk, pk, min(status) AS status, max(status) AS other_status FROM import_checked GROUP BY sk, pk;
+            SELECT sk, pk, offering_id, local_date, session_id, participant_id, min(status) AS status, max(status) AS other_status
+            FROM import_checked GROUP BY sk, pk, offering_id, local_date, session_id, participant_id;
             ANALYZE import_marks;
             CREATE TEMP TABLE import_newcomers ON COMMIT DROP AS
             SELECT pk, max(birth_year) AS birth_year, max(birth_month) AS birth_month, max(district_id) AS district_id,
@@ -401,7 +405,10 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
 
     /// <summary>
     /// Writes in dependency order. Attendance is compared with what is stored first, so only real changes are
-    /// written; a second import of the same file finds nothing to change and writes no attendance at all.
+    /// written; a second import of the same file finds nothing to change and writes no attendance at all. Only marks
+    /// whose session and child were both stored before the import can have a stored mark, so only they are compared
+    /// (one join with attendance, on the ids the checks found); the others are new by construction. Enrolments come
+    /// from the marks grouped by offering and child, and only the missing ones are written.
     /// </summary>
     private static async Task<(int Sessions, int Participants)> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string? userId, DateTime now, CancellationToken cancellationToken)
@@ -427,17 +434,21 @@ public sealed partial class AttendanceImporter(FamilyServicesDb db, TimeProvider
             UPDATE import_people i SET participant_id = p.id
             FROM participants p WHERE i.participant_id IS NULL AND p.code = i.code;
             INSERT INTO enrolments (participant_id, offering_id, enrolled_on)
-            SELECT p.participant_id, s.offering_id, min(s.local_date)
-            FROM import_marks m JOIN import_sessions s ON s.sk = m.sk JOIN import_people p ON p.pk = m.pk
-            GROUP BY s.offering_id, p.participant_id ORDER BY s.offering_id, p.participant_id
+            SELECT p.participant_id, e.offering_id, e.enrolled_on
+            FROM (SELECT offering_id, pk, min(local_date) AS enrolled_on FROM import_marks GROUP BY offering_id, pk) e
+            JOIN import_people p ON p.pk = e.pk
+            WHERE NOT EXISTS (SELECT FROM enrolments x WHERE x.offering_id = e.offering_id AND x.participant_id = p.participant_id)
+            ORDER BY e.offering_id, p.participant_id
             ON CONFLICT (offering_id, participant_id) DO NOTHING;
             CREATE TEMP TABLE import_changes ON COMMIT DROP AS
-            SELECT s.session_id, p.participant_id, a.status AS status_before, m.status AS status_after
+            SELECT m.session_id, m.participant_id, a.status AS status_before, m.status AS status_after
             FROM import_marks m
-            JOIN import_sessions s ON s.sk = m.sk
-            JOIN import_people p ON p.pk = m.pk
-            LEFT JOIN attendances a ON a.session_id = s.session_id AND a.participant_id = p.participant_id
-            WHERE a.status IS DISTINCT FROM m.status;
+            LEFT JOIN attendances a ON a.session_id = m.session_id AND a.participant_id = m.participant_id
+            WHERE m.session_id IS NOT NULL AND m.participant_id IS NOT NULL AND a.status IS DISTINCT FROM m.status
+            UNION ALL
+            SELECT s.session_id, p.participant_id, NULL, m.status
+            FROM import_marks m JOIN import_sessions s ON s.sk = m.sk JOIN import_people p ON p.pk = m.pk
+            WHERE m.session_id IS NULL OR m.participant_id IS NULL;
             """, cancellationToken);
         // Marks the file adds are plain inserts (the comparison above found none stored), and they need no trail
         // entry: the row itself says who recorded it and when, and there is no "before" to keep (decision 0020).

@@ -169,6 +169,86 @@ public class AttendanceImportTests(ImportFixture portal) : IClassFixture<ImportF
     }
 
     [Fact]
+    public async Task A_file_of_new_sessions_enrols_each_child_from_its_first_date_and_keeps_an_existing_enrolment()
+    {
+        var offering = await portal.OfferingAsync();
+        var (enrolled, notEnrolled) = (portal.ChildrenA[0], portal.ChildrenA[1]);
+        var enrolledOn = new DateOnly(2026, 9, 2);
+        await using (var db = portal.NewDb())
+        {
+            db.Enrolments.Add(new Enrolment { OfferingId = offering.Id, ParticipantId = enrolled.Id, EnrolledOn = enrolledOn });
+            await db.SaveChangesAsync();
+        }
+        var newChild = portal.NewCode();
+        var code = offering.Code;
+        var marks = new[]
+        {
+            (Child: enrolled.Code, Date: new DateOnly(2026, 10, 12), Details: ",,"),
+            (Child: enrolled.Code, Date: new DateOnly(2026, 10, 7), Details: ",,"),
+            (Child: notEnrolled.Code, Date: new DateOnly(2026, 10, 14), Details: ",,"),
+            (Child: notEnrolled.Code, Date: new DateOnly(2026, 10, 7), Details: ",,"),
+            (Child: newChild, Date: new DateOnly(2026, 10, 12), Details: $"2021,4,{portal.DistrictA.Code}"),
+        };
+        var csv = ImportFixture.Csv(marks.Select(m => $"{code},{m.Date:yyyy-MM-dd},10:00,{m.Child},{m.Details},present").ToArray());
+        var before = await CountAsync(offering.Id);
+
+        var response = await portal.PostCsvAsync(portal.TokenA, csv);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var newDates = marks.Select(m => m.Date).Distinct().Count();
+        (await response.Content.ReadFromJsonAsync<ImportSummary>()).Should().BeEquivalentTo(new ImportSummary(marks.Length, marks.Length, newDates, 1, []));
+        await using (var db = portal.NewDb())
+        {
+            var newChildId = (await db.Participants.SingleAsync(p => p.Code == newChild)).Id;
+            (await db.Enrolments.Where(e => e.OfferingId == offering.Id).Select(e => new { e.ParticipantId, e.EnrolledOn }).ToListAsync())
+                .Should().BeEquivalentTo(new[]
+                {
+                    new { ParticipantId = enrolled.Id, EnrolledOn = enrolledOn },
+                    new { ParticipantId = notEnrolled.Id, EnrolledOn = marks.Where(m => m.Child == notEnrolled.Code).Min(m => m.Date) },
+                    new { ParticipantId = newChildId, EnrolledOn = marks.Single(m => m.Child == newChild).Date },
+                }, "an existing enrolment keeps its date; a new one starts at the child's first date in the file");
+        }
+        (await CountAsync(offering.Id)).Should().Be(before with
+        {
+            Sessions = newDates, Participants = before.Participants + 1, Enrolments = 3, Attendances = marks.Length,
+        }, "every mark of a new session is new, and new marks enter no trail");
+    }
+
+    [Fact]
+    public async Task Importing_a_file_again_with_one_mark_changed_records_exactly_that_correction()
+    {
+        var offering = await portal.OfferingAsync();
+        var newChild = portal.NewCode();
+        var code = offering.Code;
+        string Line(string child, string date, string details, string status) => $"{code},{date},10:00,{child},{details},{status}";
+        var lines = new[]
+        {
+            Line(portal.ChildrenA[0].Code, "2026-10-05", ",,", "present"),
+            Line(portal.ChildrenA[1].Code, "2026-10-05", ",,", "absent"),
+            Line(newChild, "2026-10-05", $"2021,4,{portal.DistrictA.Code}", "present"),
+            Line(newChild, "2026-10-07", $"2021,4,{portal.DistrictA.Code}", "excused"),
+        };
+        var first = await portal.PostCsvAsync(portal.TokenA, ImportFixture.Csv(lines));
+        first.StatusCode.Should().Be(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        var afterFirst = await CountAsync(offering.Id);
+        var changed = lines.ToArray();
+        changed[3] = Line(newChild, "2026-10-07", $"2021,4,{portal.DistrictA.Code}", "present");
+
+        var again = await portal.PostCsvAsync(portal.TokenA, ImportFixture.Csv(changed));
+
+        again.StatusCode.Should().Be(HttpStatusCode.OK, await again.Content.ReadAsStringAsync());
+        (await CountAsync(offering.Id)).Should().Be(afterFirst with { Changes = afterFirst.Changes + 1 });
+        await using var db = portal.NewDb();
+        var newChildId = (await db.Participants.SingleAsync(p => p.Code == newChild)).Id;
+        var session = await db.Sessions.SingleAsync(s => s.OfferingId == offering.Id && s.StartsAt == new DateTime(2026, 10, 7, 8, 0, 0, DateTimeKind.Utc));
+        (await db.AttendanceChanges.AsNoTracking().Where(c => db.Sessions.Any(s => s.Id == c.SessionId && s.OfferingId == offering.Id))
+                .Select(c => new { c.SessionId, c.ParticipantId, c.StatusBefore, c.StatusAfter, c.ChangedById }).ToListAsync())
+            .Should().Equal(new { SessionId = session.Id, ParticipantId = newChildId, StatusBefore = (AttendanceStatus?)AttendanceStatus.Excused,
+                StatusAfter = AttendanceStatus.Present, ChangedById = (string?)portal.StaffA.Id });
+        (await db.Attendances.SingleAsync(a => a.SessionId == session.Id && a.ParticipantId == newChildId)).Status.Should().Be(AttendanceStatus.Present);
+    }
+
+    [Fact]
     public async Task A_new_child_given_with_different_details_on_two_lines_is_reported_on_each_of_them()
     {
         var offering = await portal.OfferingAsync();
