@@ -82,13 +82,14 @@ public sealed partial class DatabaseAvailability(IConfiguration configuration, I
             waiting = true;
             await Task.Delay(ProbeInterval, time, cancellationToken);
         }
-        Volatile.Write(ref down, 0);
-        reached.TrySetResult();
+        // The line first: whoever waits on Reached (a job, a test) then finds it written.
         if (waiting || !startingUp)
         {
             var seconds = time.GetElapsedTime(since).TotalSeconds;
             LogBack(logger, Where, seconds);
         }
+        Volatile.Write(ref down, 0);
+        reached.TrySetResult();
     }
 
     private async Task<string?> ProbeAsync(CancellationToken cancellationToken)
