@@ -75,6 +75,25 @@ public class StaffAreaPagesTests(BrowserFixture browser)
         await admin.ArriveAsync("navigation-open", whileOpen);
     }
 
+    /// <summary>
+    /// The notice an open page shows when its connection is lost, in each of the states Blazor sets on it (by class, as
+    /// blazor.web.js does): MudBlazor's stylesheet once painted it in the page's background, white text on near-white.
+    /// </summary>
+    [Fact]
+    public async Task The_connection_lost_notice_passes_the_accessibility_checks_in_each_state()
+    {
+        await using var admin = await SignedInAdminAsync(Viewport.Phone, "nl");
+        var page = admin.Page;
+        await admin.OpenAsync("/staff/today", "today", PageChecks.None);
+        var notice = page.Locator("#components-reconnect-modal");
+        foreach (var state in new[] { "components-reconnect-show", "components-reconnect-failed", "components-reconnect-rejected" })
+        {
+            await notice.EvaluateAsync("(n, state) => { n.className = 'staff-reconnect ' + state; }", state);
+            await Expect(notice).ToBeVisibleAsync();
+            await admin.ArriveAsync($"reconnect-{state}", PageChecks.Accessibility | PageChecks.ResourceKeys);
+        }
+    }
+
     private static async Task VisitEveryPageAsync(Visitor admin, PageChecks checks)
     {
         foreach (var path in Pages)
